@@ -1,0 +1,144 @@
+// The one place that reads process.env. Every setting of the runbook (§2.2, §8) with its documented
+// default, plus the engines of this stack. Parsed once, on first use; an invalid value stops start-up with
+// one line naming the variable and what it accepts.
+import { z } from "zod";
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], {
+      error: "expected true or false",
+    })
+    .default(fallback ? "true" : "false")
+    .transform((v) => ["true", "1", "yes", "on"].includes(v));
+
+const unit = (fallback: number) =>
+  z.coerce
+    .number({ error: "expected a number from 0.0 to 1.0" })
+    .min(0, { error: "expected a number from 0.0 to 1.0" })
+    .max(1, { error: "expected a number from 0.0 to 1.0" })
+    .default(fallback);
+
+const int = (fallback: number, min: number, max: number) =>
+  z.coerce
+    .number({ error: `expected a whole number from ${min} to ${max}` })
+    .int({ error: `expected a whole number from ${min} to ${max}` })
+    .min(min, { error: `expected a whole number from ${min} to ${max}` })
+    .max(max, { error: `expected a whole number from ${min} to ${max}` })
+    .default(fallback);
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v));
+
+const url = (what: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+    .refine((v) => v === undefined || URL.canParse(v), { error: `expected ${what}` });
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  /** Where embedded engines keep their data (embedded PostgreSQL, generated dev secrets). */
+  DATA_DIR: z.string().default(".data"),
+  /** Public URL of this InfraFlow instance (OAuth callback, webhook payload URL). */
+  APP_URL: url("an http(s) URL such as http://localhost:3000"),
+
+  // --- GitHub (runbook §2.2 Authentication) ---
+  /** github.com, or the root URL of a GitHub Enterprise Server (the local simulator acts as one). */
+  GITHUB_URL: url("an http(s) URL such as https://github.com").transform((v) => v ?? "https://github.com"),
+  GITHUB_OAUTH_CLIENT_ID: optional,
+  GITHUB_OAUTH_CLIENT_SECRET: optional,
+  GITHUB_TOKEN: optional,
+  WEBHOOK_SECRET: optional,
+  WEBHOOK_MAX_BODY_BYTES: int(25 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+
+  // --- Sign-in sessions (next-auth) ---
+  NEXTAUTH_SECRET: optional,
+  NEXTAUTH_URL: url("an http(s) URL such as http://localhost:3000"),
+
+  // --- LLM ---
+  ANTHROPIC_API_KEY: optional,
+  ANTHROPIC_MODEL: z.string().min(1).default("claude-opus-4-6"),
+  /** Messages endpoint override; demo mode points it at the simulator's recorded answers. */
+  ANTHROPIC_BASE_URL: url("an http(s) URL"),
+
+  // --- PostgreSQL: DATABASE_URL wins; else any POSTGRES_* set builds one; else embedded PostgreSQL ---
+  DATABASE_URL: url("a postgresql:// connection URL"),
+  POSTGRES_HOST: optional,
+  POSTGRES_PORT: optional,
+  POSTGRES_DB: optional,
+  POSTGRES_USER: optional,
+  POSTGRES_PASSWORD: optional,
+  EMBEDDED_POSTGRES_PORT: int(54329, 1024, 65535),
+
+  // --- Neo4j knowledge base: NEO4J_URI selects Neo4j; unset keeps the graph in PostgreSQL ---
+  NEO4J_URI: url("a bolt:// or neo4j:// URI such as bolt://localhost:7687"),
+  NEO4J_USERNAME: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().default("infraflow"),
+  NEO4J_DATABASE: optional,
+
+  // --- Healing engine (runbook §2.2, §8) ---
+  HEALING_CONFIDENCE_THRESHOLD: unit(0.75),
+  HEALING_AUTO_APPLY: bool(false),
+  HEALING_DEMO_MODE: bool(false),
+  HEALING_MAX_RETRIES: int(3, 0, 20),
+  HEALING_FIX_BRANCH_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+\/$/, { error: "expected a git branch prefix ending in '/', such as auto-fix/" })
+    .default("auto-fix/"),
+
+  // --- Knowledge base (runbook §2.2) ---
+  KB_ENABLED: bool(true),
+  KB_MIN_CONFIDENCE: unit(0.7),
+  KB_MIN_SUCCESS_COUNT: int(2, 0, 1_000_000),
+
+  // --- Live updates: Pusher when its keys are set, else Server-Sent Events ---
+  PUSHER_APP_ID: optional,
+  PUSHER_KEY: optional,
+  PUSHER_SECRET: optional,
+  PUSHER_CLUSTER: z.string().default("mt1"),
+  /** Self-hosted Pusher-compatible servers (soketi) or tests. */
+  PUSHER_HOST: optional,
+  PUSHER_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  PUSHER_USE_TLS: bool(true),
+
+  // --- Inngest: INNGEST_DEV or INNGEST_EVENT_KEY sends events to Inngest; else the in-process runner ---
+  INNGEST_DEV: optional,
+  INNGEST_EVENT_KEY: optional,
+  INNGEST_SIGNING_KEY: optional,
+  INNGEST_BASE_URL: url("an http(s) URL"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class InvalidEnvError extends Error {
+  constructor(readonly variable: string, readonly allowed: string, readonly value: unknown) {
+    super(`Invalid environment variable ${variable}=${JSON.stringify(value)}: ${allowed}`);
+    this.name = "InvalidEnvError";
+  }
+}
+
+/** Parses a given environment (pure, for tests); throws InvalidEnvError on the first bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const variable = String(issue.path[0] ?? "environment");
+  throw new InvalidEnvError(variable, issue.message, source[variable]);
+}
+
+let cached: Env | undefined;
+
+/** The process's settings, parsed on first use. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases; production never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}
