@@ -13,6 +13,8 @@ CREATE TABLE "pipeline_events" (
     "event" VARCHAR(64),
     "failure_type" VARCHAR(64),
     "error_message" TEXT,
+    "failure_signature" VARCHAR(128),
+    "flaky" BOOLEAN NOT NULL DEFAULT false,
     "healing_session_id" BIGINT,
     "created_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updated_at" TIMESTAMPTZ(6) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -159,6 +161,9 @@ CREATE INDEX "pipeline_events_created_at_idx" ON "pipeline_events"("created_at" 
 
 -- CreateIndex
 CREATE INDEX "pipeline_events_status_idx" ON "pipeline_events"("status");
+
+-- CreateIndex
+CREATE INDEX "pipeline_events_repo_full_name_failure_signature_idx" ON "pipeline_events"("repo_full_name", "failure_signature");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "pipeline_events_run_id_run_attempt_key" ON "pipeline_events"("run_id", "run_attempt");
