@@ -116,7 +116,11 @@ export type Env = z.infer<typeof envSchema>;
 
 export class InvalidEnvError extends Error {
   constructor(readonly variable: string, readonly allowed: string, readonly value: unknown) {
-    super(`Invalid environment variable ${variable}=${JSON.stringify(value)}: ${allowed}`);
+    super(
+      value === undefined
+        ? `Missing environment variable ${variable}: ${allowed}`
+        : `Invalid environment variable ${variable}=${JSON.stringify(value)}: ${allowed}`,
+    );
     this.name = "InvalidEnvError";
   }
 }

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import pLimit from "p-limit";
 import pRetry from "p-retry";
+import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/server/db/client";
 import type { Logger } from "pino";
 import type { Workflow, WorkflowEvent, WorkflowStep } from "../workflow";
@@ -54,7 +55,7 @@ export function createEmbeddedRunner(options: EmbeddedRunnerOptions): EmbeddedRu
         // Same rule as Inngest: step results are JSON.
         const data = value === undefined ? null : JSON.parse(JSON.stringify(value));
         steps[id] = { data };
-        await db().workflowRun.update({ where: { id: runId }, data: { steps } });
+        await db().workflowRun.update({ where: { id: runId }, data: { steps: steps as Prisma.InputJsonObject } });
         return data as T;
       },
       sendEvent: async (id, events) => {
@@ -67,7 +68,7 @@ export function createEmbeddedRunner(options: EmbeddedRunnerOptions): EmbeddedRu
         if (id in steps) return;
         await new Promise((r) => setTimeout(r, ms));
         steps[id] = { data: null };
-        await db().workflowRun.update({ where: { id: runId }, data: { steps } });
+        await db().workflowRun.update({ where: { id: runId }, data: { steps: steps as Prisma.InputJsonObject } });
       },
     };
     try {

@@ -1,0 +1,21 @@
+import { Suspense } from "react";
+import { SignInPrompt } from "@/components/layout/sign-in-prompt";
+import { MonitoredRepos } from "@/components/repos/monitored-repos";
+import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
+import { Card, PageHeader } from "@/components/ui/card";
+import { currentUser } from "@/server/auth/session";
+
+export default async function ReposPage() {
+  if (!(await currentUser())) return <SignInPrompt />;
+  prefetch(trpc.repos.monitored.queryOptions());
+  return (
+    <HydrateClient>
+      <PageHeader title="Repositories" description="Choose which repositories InfraFlow watches and heals" />
+      <Card title="Monitored Repositories">
+        <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+          <MonitoredRepos />
+        </Suspense>
+      </Card>
+    </HydrateClient>
+  );
+}

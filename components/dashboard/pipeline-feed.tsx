@@ -1,0 +1,36 @@
+"use client";
+import { useSuspenseQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/components/trpc/client";
+import { StatusBadge } from "@/components/ui/badges";
+import { EmptyState } from "@/components/ui/card";
+import { shortSha, timeAgo } from "@/components/ui/format";
+
+export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; branch?: string; limit?: number }) {
+  const trpc = useTRPC();
+  const { data: events } = useSuspenseQuery(trpc.dashboard.pipelineEvents.queryOptions({ repo, branch, limit }));
+  if (events.length === 0) {
+    return <EmptyState title="No pipeline runs yet">Runs appear here as soon as a monitored repository&apos;s workflow reports to the webhook.</EmptyState>;
+  }
+  return (
+    <ul className="divide-y divide-slate-100" data-testid="pipeline-feed">
+      {events.map((e) => (
+        <li key={e.id} className="flex items-center justify-between gap-4 py-2.5 text-sm">
+          <div className="min-w-0">
+            <div className="truncate font-medium">
+              {e.repoFullName} <span className="font-normal text-slate-500">· {e.workflowName}</span>
+            </div>
+            <div className="truncate text-xs text-slate-500">
+              {e.branch} @ <code>{shortSha(e.commitSha)}</code>
+              {e.failureType && <> · {e.failureType}</>}
+              {e.flaky && <> · flaky</>}
+            </div>
+          </div>
+          <div className="flex shrink-0 items-center gap-3">
+            <StatusBadge status={e.conclusion ?? e.status} />
+            <span className="w-16 text-right text-xs text-slate-400">{timeAgo(e.createdAt)}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

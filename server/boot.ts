@@ -1,0 +1,37 @@
+// Start-up of the server process: settings, database (embedded when none is configured), and the
+// embedded workflow runner's recovery of runs a restart interrupted.
+import { InvalidEnvError, env, type Env } from "./env";
+import { logger } from "./logger";
+import { startDatabase } from "./db/start-database";
+
+export async function boot(): Promise<void> {
+  let e;
+  try {
+    e = env();
+    assertProductionSettings(e);
+  } catch (err) {
+    if (err instanceof InvalidEnvError) {
+      // One clear line, then stop: a wrong setting must not start a half-configured server.
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const log = logger("boot");
+  const database = await startDatabase(e);
+  const { workflowEngine } = await import("@/inngest/client");
+  const engine = workflowEngine(e);
+  if (engine === "embedded") {
+    const { embeddedRunner } = await import("@/inngest/runner");
+    const resumed = await embeddedRunner().recover();
+    if (resumed.length) log.warn({ resumed }, "Resumed workflow runs interrupted by the last shutdown");
+  }
+  log.info({ database: database.embedded ? "embedded" : "external", workflows: engine }, "Started InfraFlow");
+}
+
+/** Production never runs on development conveniences: sessions must be signed with a configured secret. */
+export function assertProductionSettings(e: Env): void {
+  if (e.NODE_ENV === "production" && !e.NEXTAUTH_SECRET) {
+    throw new InvalidEnvError("NEXTAUTH_SECRET", "required in production (any long random string, e.g. `openssl rand -base64 32`)", undefined);
+  }
+}

@@ -1,0 +1,39 @@
+// Reads of healing sessions for the dashboard and the REST API (runbook §6 healing endpoints).
+import { AppError } from "../errors";
+import type { Db } from "../db/client";
+import { toAuditLogEntryDto, toSessionDetailDto, toSessionSummaryDto } from "./session-dto";
+
+export async function listSessions(db: Db, opts: { repo?: string; status?: string; limit?: number } = {}) {
+  const rows = await db.healingSession.findMany({
+    where: { ...(opts.repo && { repoFullName: opts.repo }), ...(opts.status && { status: opts.status }) },
+    orderBy: { createdAt: "desc" },
+    take: opts.limit ?? 100,
+  });
+  return rows.map(toSessionSummaryDto);
+}
+
+export function parseSessionId(id: string): bigint {
+  if (!/^\d{1,18}$/.test(id)) throw new AppError("BAD_REQUEST", `Healing session id must be a number, got "${id}"`);
+  return BigInt(id);
+}
+
+export async function getSession(db: Db, id: string) {
+  const row = await db.healingSession.findUnique({ where: { id: parseSessionId(id) } });
+  if (!row) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
+  return toSessionDetailDto(row);
+}
+
+/** The proposed fix, or null while none is generated yet (the REST route answers 204). */
+export async function getFixPlan(db: Db, id: string): Promise<unknown> {
+  const row = await db.healingSession.findUnique({ where: { id: parseSessionId(id) }, select: { fixPlan: true } });
+  if (!row) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
+  return row.fixPlan ?? null;
+}
+
+export async function getAuditLog(db: Db, id: string) {
+  const sessionId = parseSessionId(id);
+  const exists = await db.healingSession.count({ where: { id: sessionId } });
+  if (!exists) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
+  const rows = await db.fixAuditLog.findMany({ where: { sessionId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  return rows.map(toAuditLogEntryDto);
+}

@@ -1,0 +1,45 @@
+// tRPC 11: context (database + signed-in user), public and protected procedures, and AppError → tRPC
+// error mapping so domain code throws one kind of error everywhere.
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import { db, type Db } from "../db/client";
+import { isAppError } from "../errors";
+import type { SessionUser } from "../auth/session";
+
+export interface TrpcContext {
+  db: Db;
+  user: SessionUser | null;
+}
+
+/** Builds the context; the user comes from next-auth for HTTP calls and is given directly in tests. */
+export async function createTrpcContext(opts: { user: SessionUser | null }): Promise<TrpcContext> {
+  return { db: db(), user: opts.user };
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: { ...shape.data, zodError: error.cause instanceof ZodError ? error.cause.issues : null },
+    };
+  },
+});
+
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isAppError(result.error.cause)) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.trpcCode, message: cause.message, cause });
+  }
+  return result;
+});
+
+export const createTrpcRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(mapAppErrors);
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in with GitHub to see this" });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
