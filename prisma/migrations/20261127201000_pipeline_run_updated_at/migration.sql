@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "pipeline_events" ADD COLUMN     "run_updated_at" TIMESTAMPTZ(6);
