@@ -1,5 +1,6 @@
 import { Suspense } from "react";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
+import { AvailableRepos } from "@/components/repos/available-repos";
 import { MonitoredRepos } from "@/components/repos/monitored-repos";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { Card, PageHeader } from "@/components/ui/card";
@@ -15,6 +16,9 @@ export default async function ReposPage() {
         <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
           <MonitoredRepos />
         </Suspense>
+      </Card>
+      <Card title="Your GitHub repositories" className="mt-6">
+        <AvailableRepos />
       </Card>
     </HydrateClient>
   );

@@ -1,11 +1,7 @@
+import { getUserProfile } from "../../repos/get-user-profile";
 import { createTrpcRouter, publicProcedure } from "../init";
 
 export const authRouter = createTrpcRouter({
   /** The signed-in user (runbook GET /api/auth/user), or null. */
-  me: publicProcedure.query(async ({ ctx }) => {
-    if (!ctx.user) return null;
-    const user = await ctx.db.user.findUnique({ where: { id: ctx.user.id } });
-    if (!user) return null;
-    return { id: user.id.toString(), login: user.login, name: user.name, avatarUrl: user.avatarUrl, email: user.email };
-  }),
+  me: publicProcedure.query(async ({ ctx }) => (ctx.user ? getUserProfile(ctx.db, ctx.user.id).catch(() => null) : null)),
 });

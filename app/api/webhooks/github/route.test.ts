@@ -21,7 +21,7 @@ async function counts() {
 describe("POST /api/webhooks/github", () => {
   useTestDatabase();
   beforeEach(async () => {
-    process.env.NODE_ENV = "test";
+    Object.assign(process.env, { NODE_ENV: "test" });
     process.env.WEBHOOK_SECRET = SECRET;
     resetEnvForTests();
     await db().$executeRawUnsafe("TRUNCATE webhook_deliveries, pipeline_events, healing_sessions, monitored_repos, users RESTART IDENTITY CASCADE");
@@ -146,7 +146,7 @@ describe("POST /api/webhooks/github", () => {
   });
 
   it("in production without WEBHOOK_SECRET refuses deliveries instead of accepting unsigned ones", async () => {
-    process.env.NODE_ENV = "production";
+    Object.assign(process.env, { NODE_ENV: "production" });
     delete process.env.WEBHOOK_SECRET;
     resetEnvForTests();
     const res = await POST(webhookRequest({ event: "ping", payload: { zen: "hi" } }));

@@ -1,0 +1,5 @@
+import { db } from "@/server/db/client";
+import { optionalParam, restHandler } from "@/server/http/rest-handler";
+import { getSecurityStats } from "@/server/security/read-scans";
+
+export const GET = restHandler(({ query }) => getSecurityStats(db(), { repo: optionalParam(query, "repo") }));

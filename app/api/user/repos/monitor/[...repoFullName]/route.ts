@@ -1,0 +1,12 @@
+import { db } from "@/server/db/client";
+import { restHandler } from "@/server/http/rest-handler";
+import { logger } from "@/server/logger";
+import { unmonitorRepo } from "@/server/repos/unmonitor-repo";
+import { userGitHub } from "@/server/repos/user-github";
+
+// DELETE /api/user/repos/monitor/owner/repo (or owner%2Frepo).
+export const DELETE = restHandler<{ repoFullName: string[] }>(async ({ user, params }) => {
+  const repoFullName = params.repoFullName.map(decodeURIComponent).join("/");
+  await unmonitorRepo({ db: db(), github: await userGitHub(db(), user.id), log: logger("repos"), userId: user.id, repoFullName });
+  return { ok: true };
+});

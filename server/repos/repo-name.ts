@@ -1,0 +1,9 @@
+import { AppError } from "../errors";
+
+const FULL_NAME = /^([A-Za-z0-9_.-]{1,100})\/([A-Za-z0-9_.-]{1,100})$/;
+
+export function splitRepoFullName(fullName: string): { owner: string; repo: string } {
+  const m = FULL_NAME.exec(fullName);
+  if (!m) throw new AppError("BAD_REQUEST", `Repository must be given as owner/repo, got "${fullName}"`);
+  return { owner: m[1]!, repo: m[2]! };
+}
