@@ -1,7 +1,7 @@
 // Maven: the reactor's "Failed to execute goal <plugin>" verdict names the plugin that failed, and the
 // plugin says what kind of failure it is; compiler, surefire and enforcer print their own details above.
 import type { FailureType } from "../failure-types";
-import { nonZero, rule } from "./rule";
+import { rule } from "./rule";
 
 const LINT_PLUGINS =
   /checkstyle|spotless|pmd|spotbugs|findbugs|javadoc|apache-rat|license|fmt-maven|formatter|sortpom|impsort|prettier|ktlint|detekt|animal-sniffer|revapi|japicmp|clirr|forbiddenapis|modernizer|editorconfig|qulice|sonar|jacoco|dependency-check|maven-dependency-plugin:[\w.-]+:analyze/;
@@ -170,4 +170,3 @@ export const mavenRules = [
   }),
 ];
 
-export const mavenNonZero = nonZero;

@@ -1,0 +1,244 @@
+// The streaming core: one pass over a log, line by line, with bounded memory whatever the log's size.
+// It keeps the evidence per rule, a bounded list of error ranges (each with its first lines for the
+// excerpt and the signature) and a two-line context window; nothing else of the log is retained.
+import type { AnalysisResult, LogFacts } from "./analysis-result";
+import { buildExcerpt } from "./build-excerpt";
+import { classifyFailure, type Evidence } from "./classify-failure";
+import { computeSignature } from "./compute-signature";
+import type { FailureType } from "./failure-types";
+import { matchRule, type RuleMatch } from "./match-rule";
+import { normalizeLogLine } from "./normalize-log-line";
+import { isContinuation, isStackFrame } from "./rules";
+
+export interface StoredLine {
+  n: number;
+  text: string;
+  weight: number;
+  type?: FailureType;
+  boilerplate: boolean;
+  matched: boolean;
+}
+
+export interface ErrorRange {
+  start: number;
+  end: number;
+  /** The strongest rule weight inside the range. */
+  strength: number;
+  before: StoredLine[];
+  lines: StoredLine[];
+  types: Partial<Record<FailureType, number>>;
+  step?: string;
+  /** Index of the GitHub step ("##[group]Run ...") the range is in; 0 before the first or without steps. */
+  segment: number;
+}
+
+export interface LogAnalyzerOptions {
+  /** Error ranges kept at most (the weakest are dropped first). */
+  maxRanges?: number;
+  /** Ranges reported at most. */
+  maxReported?: number;
+}
+
+const CONTEXT_LINES = 2;
+const GAP_LINES = 2;
+const MAX_RANGE_LINES = 400;
+const STORED_LINES_PER_RANGE = 40;
+const STORED_LINE_CHARS = 400;
+/** Ranges whose strongest line is at least this are tool errors; weaker ones are generic error words. */
+const STRONG = 3;
+const MAX_SEGMENTS = 10_000;
+
+export class LogAnalyzer {
+  private n = 0;
+  private readonly context: StoredLine[] = [];
+  private open: ErrorRange | undefined;
+  private gap: StoredLine[] = [];
+  private readonly ranges: ErrorRange[] = [];
+  private readonly evidence = new Map<string, Evidence>();
+  private step: string | undefined;
+  private segment = 0;
+  /** Steps the runner annotated with an error: the ones that failed. */
+  private readonly failedSegments = new Set<number>();
+  private failedMarker = false;
+  private cancelMarker = false;
+  private readonly maxRanges: number;
+  private readonly maxReported: number;
+
+  constructor(options: LogAnalyzerOptions = {}) {
+    this.maxRanges = options.maxRanges ?? 200;
+    this.maxReported = options.maxReported ?? 20;
+  }
+
+  /** Feeds the next line; returns whether it belongs to an error range (so far). */
+  push(raw: string): boolean {
+    const n = ++this.n;
+    const { text, marker } = normalizeLogLine(raw);
+    if (marker === "group" && text.startsWith("Run ")) {
+      this.step = text;
+      if (this.segment < MAX_SEGMENTS) this.segment++;
+    }
+    const match = matchRule(text, marker);
+    if (match && marker === "error" && match.weight > 0) {
+      if (match.rule.id === "actions.cancelled") this.cancelMarker = true;
+      else this.failedMarker = true;
+      this.failedSegments.add(this.segment);
+    }
+    if (match?.type && match.weight > 0) this.record(match, n);
+    const line = storedLine(n, marker === "error" ? `##[error]${text}` : text, match);
+    const inRange = this.place(line, text, match, marker !== undefined && marker !== "error" && marker !== "warning");
+    this.context.push(line);
+    if (this.context.length > CONTEXT_LINES) this.context.shift();
+    return inRange;
+  }
+
+  /** Lines seen so far. */
+  get lineCount(): number {
+    return this.n;
+  }
+
+  finish(): AnalysisResult & { facts: LogFacts } {
+    this.closeOpen();
+    // In a GitHub job log only the step that failed explains the failure: errors printed by earlier steps
+    // that passed anyway (continue-on-error, --fail-never, retried downloads) are not the cause.
+    const inFailedStep = (segment: number) => this.failedSegments.size === 0 || this.failedSegments.has(segment);
+    const evidence = [...this.evidence.values()];
+    const relevant = evidence.filter((e) => inFailedStep(e.segment));
+    const classification = classifyFailure(relevant.length > 0 ? relevant : evidence);
+    const rangesInFailedSteps = this.ranges.filter((r) => inFailedStep(r.segment));
+    const reported = this.reportedRanges(rangesInFailedSteps.length > 0 ? rangesInFailedSteps : this.ranges);
+    const primary = pickPrimary(reported, classification.failureType, classification.decidingLines);
+    const { signature, signatureText } = computeSignature(classification.failureType, signatureLines(reported, classification.failureType));
+    return {
+      failureType: classification.failureType,
+      confidence: classification.confidence,
+      decidingLines: classification.decidingLines,
+      errorLines: reported.map((r) => [r.start, r.end] as [number, number]),
+      excerpt: buildExcerpt(reported, primary),
+      signature,
+      signatureText,
+      facts: {
+        lines: this.n,
+        failed: this.failedMarker,
+        cancelledOnly: this.cancelMarker && !this.failedMarker,
+        score: classification.score,
+        step: (primary ?? reported[0])?.step,
+      },
+    };
+  }
+
+  private record(match: RuleMatch, n: number): void {
+    const key = `${this.segment}:${match.rule.id}:${match.type}`;
+    const e = this.evidence.get(key);
+    if (e) {
+      e.count++;
+      if (e.lines.length < 5) e.lines.push(n);
+    } else {
+      this.evidence.set(key, { ruleId: match.rule.id, type: match.type!, weight: match.weight, count: 1, lines: [n], segment: this.segment });
+    }
+  }
+
+  private place(line: StoredLine, text: string, match: RuleMatch | undefined, isMarkerLine: boolean): boolean {
+    const open = this.open;
+    if (open) {
+      const blank = text.trim().length === 0;
+      const extends_ =
+        !isMarkerLine &&
+        open.end - open.start < MAX_RANGE_LINES &&
+        (match !== undefined || (!blank && isContinuation(text) && this.gap.every((g) => g.text.trim().length === 0)));
+      if (extends_) {
+        for (const g of this.gap) this.addLine(open, g);
+        this.gap = [];
+        this.addLine(open, line);
+        return true;
+      }
+      if (!isMarkerLine && this.gap.length < GAP_LINES && open.end - open.start < MAX_RANGE_LINES) {
+        this.gap.push(line);
+        return false;
+      }
+      this.closeOpen();
+    }
+    if (match && match.weight > 0 && match.rule.start !== false) {
+      this.open = { start: line.n, end: line.n, strength: 0, before: [...this.context], lines: [], types: {}, step: this.step, segment: this.segment };
+      this.addLine(this.open, line);
+      return true;
+    }
+    return false;
+  }
+
+  private addLine(range: ErrorRange, line: StoredLine): void {
+    range.end = line.n;
+    if (line.matched) {
+      range.strength = Math.max(range.strength, line.weight);
+      if (line.type) range.types[line.type] = Math.max(range.types[line.type] ?? 0, line.weight);
+    }
+    if (range.lines.length < STORED_LINES_PER_RANGE) range.lines.push(line);
+  }
+
+  private closeOpen(): void {
+    if (!this.open) return;
+    this.ranges.push(this.open);
+    this.open = undefined;
+    this.gap = [];
+    if (this.ranges.length > this.maxRanges) {
+      // Drop the weakest range, the latest of equals: early strong ranges are the ones reported first.
+      let weakest = 0;
+      for (let i = 1; i < this.ranges.length; i++) if (this.ranges[i]!.strength <= this.ranges[weakest]!.strength) weakest = i;
+      this.ranges.splice(weakest, 1);
+    }
+  }
+
+  private reportedRanges(ranges: ErrorRange[]): ErrorRange[] {
+    const strong = ranges.filter((r) => r.strength >= STRONG);
+    const pool = strong.length > 0 ? strong : ranges;
+    if (pool.length <= this.maxReported) return pool;
+    const keep = new Set([...pool].sort((a, b) => b.strength - a.strength || a.start - b.start).slice(0, this.maxReported));
+    return pool.filter((r) => keep.has(r));
+  }
+}
+
+function storedLine(n: number, text: string, match: RuleMatch | undefined): StoredLine {
+  return {
+    n,
+    text: text.length > STORED_LINE_CHARS ? text.slice(0, STORED_LINE_CHARS) : text,
+    weight: match?.weight ?? 0,
+    type: match?.type,
+    boilerplate: match?.rule.boilerplate ?? false,
+    matched: match !== undefined,
+  };
+}
+
+/** The range holding the strongest deciding line; the first range when nothing decided. */
+function pickPrimary(ranges: ErrorRange[], type: FailureType, deciding: number[]): ErrorRange | undefined {
+  let best: ErrorRange | undefined;
+  let bestWeight = -1;
+  for (const r of ranges) {
+    const w = r.types[type] ?? -1;
+    if (w > bestWeight && deciding.some((d) => d >= r.start && d <= r.end)) {
+      best = r;
+      bestWeight = w;
+    }
+  }
+  return best ?? ranges[0];
+}
+
+/** Message lines of the ranges that carry the winning type (all reported ranges when none does). */
+function signatureLines(ranges: ErrorRange[], type: FailureType): { text: string; weight: number }[] {
+  const typed = ranges.filter((r) => (r.types[type] ?? 0) > 0);
+  const out: { text: string; weight: number }[] = [];
+  for (const r of typed.length > 0 ? typed : ranges) {
+    let takeNext = false;
+    for (const l of r.lines) {
+      const plain = !l.matched && /[A-Za-z]{2}/.test(l.text) && !isStackFrame(l.text);
+      if (l.matched && !l.boilerplate && l.weight >= 2) {
+        out.push({ text: l.text, weight: l.type === type ? l.weight : l.weight / 2 });
+        takeNext = true;
+      } else if (takeNext && plain) {
+        out.push({ text: l.text, weight: 1 });
+        takeNext = false;
+      } else if (l.boilerplate) {
+        takeNext = false;
+      }
+    }
+  }
+  return out;
+}
