@@ -3,10 +3,11 @@ import { apiUrl, fullName, repoGitDir, repoOwner, userById, type SimContext } fr
 import { resolveRef } from "../git/refs";
 import type { SimIssueComment, SimPull, SimRepo } from "../store/state";
 import { nodeId } from "./node-id";
-import { repoJson } from "./repo-json";
+import { repoJson, webhookRepoJson } from "./repo-json";
 import { simpleUserJson } from "./user-json";
 
-export async function pullJson(ctx: SimContext, repo: SimRepo, pull: SimPull) {
+/** `form` picks the nested repositories' shape: REST, or the closed field set of webhook payloads. */
+export async function pullJson(ctx: SimContext, repo: SimRepo, pull: SimPull, form: "rest" | "webhook" = "rest") {
   const api = `${apiUrl(ctx)}/repos/${fullName(ctx, repo)}`;
   const html = `${ctx.baseUrl}/${fullName(ctx, repo)}/pull/${pull.number}`;
   const gitDir = repoGitDir(ctx, repo);
@@ -16,7 +17,7 @@ export async function pullJson(ctx: SimContext, repo: SimRepo, pull: SimPull) {
     ref,
     sha: (await resolveRef(gitDir, `refs/heads/${ref}`)) ?? "0".repeat(40),
     user: simpleUserJson(ctx, owner),
-    repo: repoJson(ctx, repo),
+    repo: form === "rest" ? repoJson(ctx, repo) : webhookRepoJson(ctx, repo),
   });
   const head = await side(pull.headRef);
   const base = await side(pull.baseRef);

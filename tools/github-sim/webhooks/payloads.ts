@@ -105,7 +105,7 @@ export async function pullRequestPayload(ctx: SimContext, repo: SimRepo, pull: S
   return {
     action,
     number: pull.number,
-    pull_request: await pullJson(ctx, repo, pull),
+    pull_request: await pullJson(ctx, repo, pull, "webhook"),
     ...extra,
     repository: webhookRepoJson(ctx, repo),
     sender: simpleUserJson(ctx, sender),
