@@ -36,6 +36,8 @@ export class ActionsService {
   private running = 0;
   private readonly abort = new AbortController();
   private idleWaiters: (() => void)[] = [];
+  /** Webhook payloads and log copies still being prepared; stop() waits for them. */
+  private readonly background = new Set<Promise<void>>();
 
   constructor(
     private readonly ctx: SimContext,
@@ -108,7 +110,7 @@ export class ActionsService {
       if (spec.carried) {
         // Re-running failed jobs keeps the successful ones' results, as GitHub does.
         Object.assign(job, { status: "completed", conclusion: spec.carried.conclusion, steps: structuredClone(spec.carried.steps), startedAt: spec.carried.startedAt, completedAt: spec.carried.completedAt, runnerName: spec.carried.runnerName });
-        void copyJobLog(this.ctx.dataDir, spec.carried.id, job.id);
+        this.track(copyJobLog(this.ctx.dataDir, spec.carried.id, job.id));
       }
       this.ctx.store.state.jobs.push(job);
       if (!spec.carried) {
@@ -157,9 +159,14 @@ export class ActionsService {
     return this.ctx.store.state.jobs.filter((j) => j.runId === run.id && j.runAttempt === attempt);
   }
 
-  idle(): Promise<void> {
-    if (this.running === 0 && this.queue.length === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  async idle(): Promise<void> {
+    if (this.running > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    while (this.background.size > 0) await Promise.all([...this.background]);
+  }
+
+  private track(work: Promise<void>): void {
+    const settled = work.catch((error: unknown) => console.error("[github-sim] actions:", error)).finally(() => this.background.delete(settled));
+    this.background.add(settled);
   }
 
   async stop(): Promise<void> {
@@ -247,7 +254,7 @@ export class ActionsService {
       run.conclusion = runConclusion(jobs.map((j) => j.conclusion));
       run.updatedAt = this.ctx.now();
       this.ctx.store.changed();
-      void this.emitRun(run, "completed");
+      this.track(this.emitRun(run, "completed"));
     }
   }
 
