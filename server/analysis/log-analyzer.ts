@@ -50,7 +50,11 @@ const MAX_SEGMENTS = 10_000;
 
 export class LogAnalyzer {
   private n = 0;
-  private readonly context: StoredLine[] = [];
+  // The two lines before the current one, for the context of a range that starts here (no allocation).
+  private prevText = "";
+  private prevN = 0;
+  private prevPrevText = "";
+  private prevPrevN = 0;
   private open: ErrorRange | undefined;
   private gap: StoredLine[] = [];
   private readonly ranges: ErrorRange[] = [];
@@ -84,10 +88,12 @@ export class LogAnalyzer {
       this.failedSegments.add(this.segment);
     }
     if (match?.type && match.weight > 0) this.record(match, n);
-    const line = storedLine(n, marker === "error" ? `##[error]${text}` : text, match);
-    const inRange = this.place(line, text, match, marker !== undefined && marker !== "error" && marker !== "warning");
-    this.context.push(line);
-    if (this.context.length > CONTEXT_LINES) this.context.shift();
+    const shown = marker === "error" ? `##[error]${text}` : text;
+    const inRange = this.open !== undefined || match !== undefined ? this.place(n, shown, text, match, marker !== undefined && marker !== "error" && marker !== "warning") : false;
+    this.prevPrevText = this.prevText;
+    this.prevPrevN = this.prevN;
+    this.prevText = shown;
+    this.prevN = n;
     return inRange;
   }
 
@@ -137,7 +143,8 @@ export class LogAnalyzer {
     }
   }
 
-  private place(line: StoredLine, text: string, match: RuleMatch | undefined, isMarkerLine: boolean): boolean {
+  private place(n: number, shown: string, text: string, match: RuleMatch | undefined, isMarkerLine: boolean): boolean {
+    const line = storedLine(n, shown, match);
     const open = this.open;
     if (open) {
       const blank = text.trim().length === 0;
@@ -158,7 +165,11 @@ export class LogAnalyzer {
       this.closeOpen();
     }
     if (match && match.weight > 0 && match.rule.start !== false) {
-      this.open = { start: line.n, end: line.n, strength: 0, before: [...this.context], lines: [], types: {}, step: this.step, segment: this.segment };
+      const before = [this.prevPrevN, this.prevN]
+        .map((pn, i) => ({ pn, text: i === 0 ? this.prevPrevText : this.prevText }))
+        .filter(({ pn }) => pn > 0 && pn > n - 1 - CONTEXT_LINES)
+        .map(({ pn, text: t }) => storedLine(pn, t, undefined));
+      this.open = { start: line.n, end: line.n, strength: 0, before, lines: [], types: {}, step: this.step, segment: this.segment };
       this.addLine(this.open, line);
       return true;
     }

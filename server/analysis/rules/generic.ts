@@ -5,12 +5,14 @@ import { rule } from "./rule";
 export const jvmRules = [
   rule({
     id: "jvm.exception",
+    keywords: ["exception", "error", "failure"],
     pattern: /^(Exception in thread "[^"]+" )?([a-z][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Failure)(: .*)?$/,
     weight: 2,
     examples: ["org.eclipse.jgit.api.errors.TransportException: https://github.com/acme/app.git: 401 Unauthorized", "java.lang.NullPointerException"],
   }),
   rule({
     id: "jvm.caused-by",
+    keywords: ["^caused by: "],
     pattern: /^Caused by: \S+/,
     weight: 1,
     start: false,
@@ -21,12 +23,14 @@ export const jvmRules = [
 export const genericRules = [
   rule({
     id: "generic.error-prefix",
+    keywords: ["^[error]", "^[fatal]", "^err", "^fatal", "^e:", "^[e]"],
     pattern: /^(\[(ERROR|FATAL|error|fatal)\]|ERROR:?|FATAL:?|Error:|error:|fatal:|E:|\[E\]|ERR!?) *\S|^Error \S+:/,
     weight: 2,
     examples: ["ERROR: Step ‘Publish JUnit test result report’ failed: No test report files were found. Configuration error?", "fatal: not a git repository (or any of the parent directories): .git", "error: something went wrong"],
   }),
   rule({
     id: "generic.error-word",
+    keywords: ["fail", "error", "exception", "fatal"],
     pattern: /\b(FAILED|FAILURE|[Ff]ailed|ERROR|[Ee]rror|[Ee]xception|FATAL|[Ff]atal)\b/,
     accept: (m) => !/\b0 (errors?|failures?|failed)\b|(Failures|Errors): 0\b|-Werror|error_prone|ignore[- ]?errors?|continue-on-error|--bail|onError|errorformat/i.test(m.input),
     weight: 1,

@@ -5,6 +5,7 @@ import { rule } from "./rule";
 export const githubActionsRules = [
   rule({
     id: "actions.exit-137",
+    keywords: ["process completed"],
     pattern: /^Process completed with exit code 137\./,
     type: "INFRASTRUCTURE",
     weight: 6,
@@ -12,6 +13,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.exit-127",
+    keywords: ["process completed"],
     pattern: /^Process completed with exit code 127\./,
     type: "CONFIGURATION",
     weight: 5,
@@ -19,6 +21,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.exit-code",
+    keywords: ["process completed"],
     pattern: /^Process completed with exit code \d+\./,
     weight: 1,
     boilerplate: true,
@@ -26,6 +29,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.cancelled",
+    keywords: ["operation was canceled", "run was canceled"],
     pattern: /^The operation was canceled\.$|^The run was canceled by /,
     type: "INFRASTRUCTURE",
     weight: 2,
@@ -34,6 +38,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.runner-lost",
+    keywords: ["maximum execution time", "shutdown signal", "lost communication", "hosted runner encountered", "internal error", "not acquired", "self-hosted runner", "did not respond", "has timed out"],
     pattern:
       /has exceeded the maximum execution time of \d+ minutes|The runner has received a shutdown signal|lost communication with the server|The hosted runner encountered an error|GitHub Actions has encountered an internal error|The job was not acquired by Runner|The self-hosted runner: .* lost|Runner .* did not respond|The action '.*' has timed out after \d+ minutes/,
     type: "INFRASTRUCTURE",
@@ -46,6 +51,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.workflow-config",
+    keywords: ["unable to resolve action", "can't find 'action", "input required", "invalid workflow", "workflow is not valid", "unrecognized named-value", "required property", "not accessible by integration", "error occurred trying to start process", "missing download info", "no runner matching", "unable to locate executable", "parameter token", "is not a valid", "bad credentials"],
     pattern:
       /Unable to resolve action `[^`]+`|Can't find 'action\.ya?ml'|Input required and not supplied: |Invalid workflow file|The workflow is not valid|Unrecognized named-value: |Required property is missing|Resource not accessible by integration|An error occurred trying to start process '.*' with working directory '.*'\. No such file or directory|Missing download info for |No runner matching the specified labels|Unable to locate executable file: |Parameter token or opts\.auth is required|is not a valid .* input|Bad credentials/,
     type: "CONFIGURATION",
@@ -60,6 +66,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.unexpected-input",
+    keywords: ["unexpected input"],
     pattern: /^Unexpected input\(s\) '[^']+', valid inputs are/,
     type: "CONFIGURATION",
     weight: 4,
@@ -67,6 +74,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.codeql-autobuild",
+    keywords: ["unable to automatically build"],
     pattern: /We were unable to automatically build your code/,
     type: "BUILD_COMPILE",
     weight: 3,
@@ -74,6 +82,7 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.deprecation-notice",
+    keywords: ["deprecated"],
     pattern: /^This version of the CodeQL Action was deprecated|is deprecated and will be removed|Node\.js \d+ actions are deprecated/,
     weight: 0,
     start: false,

@@ -7,6 +7,7 @@ const GOLANGCI_LINTERS =
 export const goRules = [
   rule({
     id: "go.build-failed",
+    keywords: ["[build failed]"],
     pattern: /^FAIL\s+\S+\s+\[build failed\]/,
     type: "BUILD_COMPILE",
     weight: 9,
@@ -14,6 +15,7 @@ export const goRules = [
   }),
   rule({
     id: "go.setup-failed",
+    keywords: ["[setup failed]"],
     pattern: /^FAIL\s+\S+\s+\[setup failed\]/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 6,
@@ -21,6 +23,7 @@ export const goRules = [
   }),
   rule({
     id: "go.test-failed",
+    keywords: ["--- fail:", "^fail", "test timed out"],
     pattern: /^\s*--- FAIL: \S+|^FAIL\s+\S+\s+[\d.]+s$|^panic: test timed out after/,
     type: "TEST_FAILURE",
     weight: 7,
@@ -28,6 +31,7 @@ export const goRules = [
   }),
   rule({
     id: "go.lint",
+    keywords: [".go:"],
     pattern: GOLANGCI_LINTERS,
     accept: (m) => m.input.includes(".go:"),
     type: "LINT",
@@ -36,6 +40,7 @@ export const goRules = [
   }),
   rule({
     id: "go.vet",
+    keywords: ["^vet: ", "^level=error"],
     pattern: /^vet: \S+\.go:\d+:\d+: |^level=error msg="\[linters_context\]|^level=error msg="Running error/,
     type: "LINT",
     weight: 6,
@@ -43,6 +48,7 @@ export const goRules = [
   }),
   rule({
     id: "go.module-sync",
+    keywords: ["missing go.sum entry", "updates to go.mod needed", "checksum mismatch", "security error", "inconsistent vendoring"],
     pattern: /missing go\.sum entry|go: updates to go\.mod needed|checksum mismatch|SECURITY ERROR|go: inconsistent vendoring/,
     type: "DEPENDENCY_CONFLICT",
     weight: 8,
@@ -50,6 +56,7 @@ export const goRules = [
   }),
   rule({
     id: "go.toolchain",
+    keywords: ["go.mod requires go", "cannot find main module", "go.mod file not found", "maximum supported version", "toolchain not available"],
     pattern: /go\.mod requires go >= [\d.]+|go: cannot find main module|go\.mod file not found in current directory|maximum supported version is|go: download go[\d.]+ for \S+: toolchain not available/,
     type: "CONFIGURATION",
     weight: 8,
@@ -57,6 +64,7 @@ export const goRules = [
   }),
   rule({
     id: "go.module-not-found",
+    keywords: ["no required module provides", "cannot find module providing", "unknown revision", "go: ", "module "],
     pattern: /no required module provides package|cannot find module providing package|module \S+: (not found|reading \S+: 404|unknown revision)|unknown revision \S+|invalid version: unknown revision|go: \S+@\S+: (reading|invalid version)/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 8,
@@ -67,6 +75,7 @@ export const goRules = [
   }),
   rule({
     id: "go.compile",
+    keywords: [".go:"],
     pattern: /^(\.\/)?[\w./-]+\.go:\d+:\d+: \S/,
     type: "BUILD_COMPILE",
     weight: 6,
@@ -74,6 +83,7 @@ export const goRules = [
   }),
   rule({
     id: "go.package-header",
+    keywords: ["^# "],
     pattern: /^# [\w.-]+(\/[\w.-]+)+( \[[\w./-]+\.test\])?$/,
     weight: 1,
     boilerplate: true,
@@ -81,6 +91,7 @@ export const goRules = [
   }),
   rule({
     id: "go.panic",
+    keywords: ["^panic: "],
     pattern: /^panic: /,
     weight: 3,
     examples: ["panic: runtime error: invalid memory address or nil pointer dereference [recovered]"],

@@ -14,6 +14,7 @@ export function gradleTaskType(task: string): FailureType | undefined {
 export const gradleRules = [
   rule({
     id: "gradle.task-failed",
+    keywords: ["execution failed for task"],
     pattern: /Execution failed for task '([^']+)'/,
     type: (m) => gradleTaskType(m[1] ?? ""),
     weight: 9,
@@ -21,6 +22,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.task-failed-line",
+    keywords: ["^> task "],
     pattern: /^> Task (\S+) FAILED$/,
     type: (m) => gradleTaskType(m[1] ?? ""),
     weight: 3,
@@ -28,6 +30,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.failing-tests",
+    keywords: ["there were failing tests", "tests completed"],
     pattern: /There were failing tests|^\d+ tests? completed, \d+ failed/,
     type: "TEST_FAILURE",
     weight: 8,
@@ -35,6 +38,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.test-failed",
+    keywords: ["failed"],
     pattern: /^\S.* > .+ FAILED$/,
     type: "TEST_FAILURE",
     weight: 6,
@@ -42,6 +46,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.conflict",
+    keywords: ["conflict found", "conflicts found", "that satisfies the version constraints", "duplicate class", "dependency lock state", "requires at least jvm runtime version"],
     pattern:
       /Conflicts? found for the following modules?|Cannot find a version of '[^']+' that satisfies the version constraints|Duplicate class \S+ found in modules|is not part of the dependency lock state|Dependency lock state for configuration '[^']+' is out of date|Did not resolve '[^']+' which is part of the dependency lock state|Dependency requires at least JVM runtime version/,
     type: "DEPENDENCY_CONFLICT",
@@ -53,6 +58,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.resolution",
+    keywords: ["could not resolve all", "could not find ", "could not resolve ", "] was not found"],
     pattern: /Could not resolve all (files|dependencies|artifacts|task dependencies) for configuration|^\s*> Could not (find|resolve) [\w.-]+:[\w.-]+(:[\w.+-]+)?\.?$|Plugin \[id: '[^']+'(, version: '[^']+')?\] was not found/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 9,
@@ -64,6 +70,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.configuration",
+    keywords: ["not found in project", "not found in root project", "could not find method", "a problem occurred", "could not determine java version", "failed to apply plugin", "could not get unknown property", "gradle requires jvm", "generic class cache"],
     pattern: /Task '[^']+' not found in (root )?project|Could not find method \w+\(\) for arguments|A problem occurred (configuring|evaluating) (root )?project|Could not determine java version|Failed to apply plugin|Could not get unknown property '[^']+' for|Gradle requires JVM \d+ or later|Could not open \w+ generic class cache for (build|settings) file/,
     type: "CONFIGURATION",
     weight: 7,
@@ -71,6 +78,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.kotlin-compile",
+    keywords: ["^e: ", "compilation error", "script compilation error"],
     pattern: /^e: (file:\/\/)?\S+\.kts?:(\d+:\d+ |\s*\(\d+, ?\d+\): )|Compilation error\. See log for more details|^Script compilation errors?:/,
     type: "BUILD_COMPILE",
     weight: 6,
@@ -78,6 +86,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.build-failed",
+    keywords: ["failure: build", "build failed in"],
     pattern: /^FAILURE: Build (failed with an exception|completed with \d+ failures)\.$|^BUILD FAILED in /,
     weight: 2,
     boilerplate: true,
@@ -85,6 +94,7 @@ export const gradleRules = [
   }),
   rule({
     id: "gradle.help",
+    keywords: ["^* what went wrong", "^* try", "^* get more help", "^* exception is", "^> run with", "^> get more help"],
     pattern: /^\* (What went wrong|Try|Get more help at|Exception is):|^> (Run with --(stacktrace|info|debug|scan)|Get more help at)/,
     weight: 0,
     start: false,

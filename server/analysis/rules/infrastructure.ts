@@ -5,6 +5,7 @@ import { rule } from "./rule";
 export const infrastructureRules = [
   rule({
     id: "infra.no-space",
+    keywords: ["no space left", "enospc", "not enough space"],
     pattern: /No space left on device|\bENOSPC\b|There is not enough space on the disk/,
     type: "INFRASTRUCTURE",
     weight: 9,
@@ -15,6 +16,7 @@ export const infrastructureRules = [
   }),
   rule({
     id: "infra.out-of-memory",
+    keywords: ["^killed", "out of memory", "oom-kill", "oomkilled", "heap out of memory", "outofmemoryerror", "cannot allocate memory", "^memoryerror", "signal: killed", "heap space is exhausted", "daemon has disappeared", "daemon disappeared"],
     pattern:
       /^Killed$|Out of memory: Killed process|\boom-kill|OOMKilled|JavaScript heap out of memory|java\.lang\.OutOfMemoryError|Cannot allocate memory|^MemoryError$|fatal error: runtime: out of memory|signal: killed$|Expiring Daemon because JVM heap space is exhausted|The build daemon has disappeared unexpectedly|Gradle build daemon disappeared unexpectedly/,
     type: "INFRASTRUCTURE",
@@ -28,6 +30,7 @@ export const infrastructureRules = [
   }),
   rule({
     id: "infra.network",
+    keywords: ["could not transfer", "status code", "returned error: 5", "http/", "http status 5", "http error 5", "502 bad gateway", "503 service", "504 gateway", "could not resolve host", "temporary failure in name resolution", "getaddrinfo", "eai_again", "connection reset", "connection timed out", "tls handshake timeout", "i/o timeout", "dial tcp", "rpc failed", "early eof", "unexpected disconnect", "rate limit", "ssl_error_syscall", "hung up unexpectedly", "failed to connect to", "network is unreachable", "spurious network error", "esockettimedout", "econnreset", "etimedout", "socket hang up", "read timed out", "connect to ", "toomanyrequests", "trouble with your network"],
     pattern:
       /Could not transfer (artifact|metadata) .*(status code: 5\d\d|Connection reset|Connection refused|Connect timed out|Read timed out|Transfer failed|timed out|Remote host terminated|handshake|Network is unreachable|Connection closed)|Received status code 5\d\d from server|(status code:? |returned error: |HTTP\/[\d.]+ |HTTP status |HTTP error )5\d\d\b|\b(502 Bad Gateway|503 Service (Unavailable|Temporarily Unavailable)|504 Gateway Time-?out)\b|Could not resolve host|Temporary failure in name resolution|getaddrinfo (ENOTFOUND|EAI_AGAIN)|\bEAI_AGAIN\b|Connection reset by peer|Connection timed out|TLS handshake timeout|i\/o timeout|dial tcp [^ ]+: (connect: )?(connection refused|no such host)|RPC failed; (curl|HTTP)|early EOF|unexpected disconnect while reading sideband packet|(API |secondary )?rate limit exceeded|SSL_ERROR_SYSCALL|The remote end hung up unexpectedly|Failed to connect to \S+ port \d+|Network is unreachable|spurious network error|ESOCKETTIMEDOUT|\bECONNRESET\b|\bETIMEDOUT\b|socket hang up|Read timed out|Connect to \S+ failed: |toomanyrequests|You have reached your pull rate limit|There appears to be trouble with your network connection/,
     type: "INFRASTRUCTURE",

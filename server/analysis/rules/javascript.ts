@@ -7,6 +7,7 @@ const NPM = String.raw`npm (?:ERR!|error)`;
 export const javascriptRules = [
   rule({
     id: "npm.lockfile-out-of-sync",
+    keywords: ["are in sync", "from lock file", "lock file's", "err_pnpm_outdated_lockfile", "err_pnpm_lockfile", "frozen-lockfile", "yn0028", "lockfile would have been modified"],
     pattern:
       /can only install packages when your package\.json and package-lock\.json (or npm-shrinkwrap\.json )?are in sync|Missing: \S+ from lock file|Invalid: lock file's \S+ does not satisfy|ERR_PNPM_(OUTDATED_LOCKFILE|LOCKFILE_CONFIG_MISMATCH|LOCKFILE_MISSING_DEPENDENCY)|Your lockfile needs to be updated, but yarn was run with `--frozen-lockfile`|YN0028|The lockfile would have been modified by this install, which is explicitly forbidden/,
     type: "DEPENDENCY_CONFLICT",
@@ -20,6 +21,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.peer-conflict",
+    keywords: ["eresolve", "conflicting peer dependency", "err_pnpm_peer_dep"],
     pattern: /ERESOLVE (unable to resolve dependency tree|could not resolve)|code ERESOLVE|Conflicting peer dependency|ERR_PNPM_PEER_DEP_ISSUES|ERR_PNPM_PEER_DEPS_ISSUES/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
@@ -27,6 +29,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.not-found",
+    keywords: ["etarget", "e404", "no matching version found", "404 not found", "is not in this registry", "is not in the npm registry", "err_pnpm_no_matching_version", "err_pnpm_fetch_404", "couldn't find any versions", ": not found\"", "yn0035", "yn0001"],
     pattern: new RegExp(
       String.raw`${NPM} code (ETARGET|E404)|No matching version found for \S+|404 Not Found - GET https?://\S+|is not in (this|the npm) registry|ERR_PNPM_(NO_MATCHING_VERSION|FETCH_404|NO_MATCHING_VERSION_INSIDE_WORKSPACE)|Couldn't find any versions for "[^"]+" that matches|An unexpected error occurred: "[^"]*: Not found"|YN0035|YN0001: .*(Package not found|not found in the registry)`,
     ),
@@ -41,6 +44,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.auth",
+    keywords: ["e401", "e403", "eneedauth", "unable to authenticate", "err_pnpm_fetch_40"],
     pattern: new RegExp(String.raw`${NPM} code (E401|E403|ENEEDAUTH)|Unable to authenticate, need: |ERR_PNPM_FETCH_40[13]`),
     type: "CONFIGURATION",
     weight: 8,
@@ -48,6 +52,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.registry-error",
+    keywords: ["npm err! code e", "npm error code e", "network request to", "err_pnpm_meta_fetch_fail", "err_pnpm_fetch_5"],
     pattern: new RegExp(String.raw`${NPM} code (ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|E5\d\d|EPROTO|ERR_SOCKET_TIMEOUT)|network request to \S+ failed|ERR_PNPM_(META_FETCH_FAIL|FETCH_5\d\d)`),
     type: "INFRASTRUCTURE",
     weight: 8,
@@ -55,6 +60,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.missing-script",
+    keywords: ["missing script", "err_pnpm_no_script", "\" not found", "couldn't find a script named", "err_pnpm_recursive_exec_no_package"],
     pattern: new RegExp(String.raw`${NPM} [Mm]issing script|ERR_PNPM_NO_SCRIPT|error Command "[^"]+" not found|Couldn't find a script named|ERR_PNPM_RECURSIVE_EXEC_NO_PACKAGE`),
     type: "CONFIGURATION",
     weight: 9,
@@ -62,6 +68,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.engine",
+    keywords: ["ebadengine", "enoent", "ejsonparse", "err_pnpm_unsupported_engine", "err_pnpm_bad_pm_version", "err_pnpm_no_importer_manifest_found", "is incompatible with this module", "could not read package.json", "is configured to use", "packagemanager"],
     pattern: new RegExp(
       String.raw`${NPM} code (EBADENGINE|ENOENT|EJSONPARSE)|ERR_PNPM_(UNSUPPORTED_ENGINE|BAD_PM_VERSION|NO_IMPORTER_MANIFEST_FOUND)|The engine "\w+" is incompatible with this module|Could not read package\.json|Usage Error: This project is configured to use \w+|packageManager.* but .* was used`,
     ),
@@ -71,6 +78,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.native-build",
+    keywords: ["^gyp ", "node-pre-gyp err", "prebuild-install"],
     pattern: /^gyp (ERR!|error)|node-pre-gyp ERR!|prebuild-install (warn|err)/,
     type: "BUILD_COMPILE",
     weight: 3,
@@ -78,6 +86,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.test-failed",
+    keywords: ["test failed."],
     pattern: new RegExp(String.raw`${NPM} Test failed\.`),
     type: "TEST_FAILURE",
     weight: 3,
@@ -85,6 +94,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.script-failed",
+    keywords: ["npm err!", "npm error", "err_pnpm_recursive", "^elifecycle", "^error command failed", "yarnpkg.com/en/docs/cli/run", "^exit status"],
     pattern: new RegExp(
       String.raw`${NPM} (code ELIFECYCLE|errno \d+|Lifecycle script|command failed|A complete log of this run|\S+@\S+ \w+: )|ERR_PNPM_RECURSIVE_(RUN|EXEC)_FIRST_FAIL|^ELIFECYCLE |^error Command failed with exit code \d+|^info Visit https://yarnpkg\.com/en/docs/cli/run|^Exit status \d+$`,
     ),
@@ -94,6 +104,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "js.module-not-found",
+    keywords: ["cannot find module", "cannot find package", "can't resolve", "could not resolve \"", "failed to resolve import", "cannot find type definition file"],
     pattern:
       /error TS2307: Cannot find module '([^']+)'|Cannot find (?:module|package) '([^']+)'|Module not found: (?:Error: )?Can't resolve '([^']+)'|Could not resolve "([^"]+)"|[Ff]ailed to resolve import "([^"]+)"|Cannot find type definition file for '([^']+)'/,
     type: (m) => (isLocalSpecifier(m.slice(1).find((g) => g !== undefined)) ? "BUILD_COMPILE" : "DEPENDENCY_RESOLUTION"),
@@ -108,6 +119,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "tsc.error",
+    keywords: ["error ts"],
     pattern: /^\S.*\(\d+,\d+\): error TS(\d+):|^\S.*:\d+:\d+ - error TS(\d+):|^error TS(\d+):/,
     type: (m) => (/^(5\d{3}|6\d{3}|18003)$/.test(m[1] ?? m[2] ?? m[3] ?? "") ? "CONFIGURATION" : "BUILD_COMPILE"),
     weight: 8,
@@ -119,6 +131,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "mypy.summary",
+    keywords: ["source file"],
     pattern: /^Found \d+ errors? in \d+ files? \(checked \d+ source files?\)/,
     type: "LINT",
     weight: 8,
@@ -126,6 +139,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "tsc.summary",
+    keywords: ["^found "],
     pattern: /^Found \d+ errors? in \d+ files?\.$|^Found \d+ errors?\. Watching for file changes/,
     type: "BUILD_COMPILE",
     weight: 5,
@@ -133,6 +147,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "bundler.error",
+    keywords: ["^error in ", "compiled with", "failed to compile", "error during build", "^build failed with", "✘ [error]", "rollup failed", "^type error: ", "build error occurred", "module build failed", "treating warnings as errors", "^[vite:"],
     pattern:
       /^ERROR in \S|webpack \S*\s?compiled with \d+ errors?|^Failed to compile\.?$|^error during build:|^Build failed with \d+ errors?|^✘ \[ERROR\] |Rollup failed|^Type error: |^> Build error occurred|Module build failed|Treating warnings as errors because process\.env\.CI = true|^\[vite:[\w-]+\] /,
     type: "BUILD_COMPILE",
@@ -147,6 +162,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "eslint.config",
+    keywords: ["eslint couldn't find", "oops! something went wrong", "no eslint configuration", "is invalid", "failed to load config", "failed to load plugin"],
     pattern: /ESLint couldn't find (the config|a configuration file|the plugin)|Oops! Something went wrong! :\(|No ESLint configuration found|Configuration for rule "[^"]+" is invalid|Failed to load (config|plugin) '[^']+'/,
     type: "CONFIGURATION",
     weight: 8,
@@ -154,6 +170,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "eslint.problem",
+    keywords: ["error"],
     pattern: /^\s+\d+:\d+\s+error\s+.+?\s{2,}[@\w/.-]+$/,
     type: "LINT",
     weight: 7,
@@ -161,6 +178,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "eslint.summary",
+    keywords: ["problem", "too many warnings"],
     pattern: /✖ \d+ problems? \((\d+) errors?, \d+ warnings?\)|ESLint found too many warnings \(maximum: \d+\)/,
     accept: (m) => m[1] === undefined || Number(m[1]) > 0,
     type: "LINT",
@@ -169,6 +187,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "prettier.check",
+    keywords: ["code style issues", "forgot to run prettier", "run prettier with --write"],
     pattern: /Code style issues (found|were found) in (the above file|\d+ files)|Forgot to run Prettier\?|^\[warn\] .*Run Prettier with --write to fix/,
     type: "LINT",
     weight: 9,
@@ -176,6 +195,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "lint.other",
+    keywords: ["✖", "lint/", "some errors were emitted", "md0", "license", "not formatted", "not properly formatted", "would be reformatted", "diff in ", "needs formatting"],
     pattern:
       /^\s+\d+:\d+\s+✖\s+|\blint\/\w+\/\w+\b|Some errors were emitted while running checks|\bMD\d{3}\/[\w-]+|^✖\s+(subject|type|header|body|footer|scope)[\w-]* |Missing license header|license header (is )?missing|Unapproved licenses|Too many files with unapproved license|[Ff]iles? (is|are) not (properly )?formatted|would be reformatted|^Diff in \S+ at line \d+:|needs formatting|is not formatted/,
     type: "LINT",
@@ -189,6 +209,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "jest.suite-failed-to-run",
+    keywords: ["test suite failed to run"],
     pattern: /● Test suite failed to run/,
     type: "TEST_FAILURE",
     weight: 3,
@@ -196,6 +217,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "jest.test-title",
+    keywords: ["●"],
     pattern: /^\s*● \S.*/,
     type: "TEST_FAILURE",
     weight: 5,
@@ -203,6 +225,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "js-test.summary",
+    keywords: ["failed", "failing", "fail "],
     pattern: /^(Tests|Test Suites):\s+(\d+) failed|^\s*(Test Files|Tests)\s+(\d+) failed|^\s*(\d+) failing$|^[#ℹ] fail (\d+)$|^\s+\d+ failed$| \d+ of \d+ failed \(\d+%\)/,
     accept: (m) => Number(m[2] ?? m[4] ?? m[5] ?? m[6] ?? "1") > 0,
     type: "TEST_FAILURE",
@@ -211,6 +234,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "js-test.failed-file",
+    keywords: ["fail", "⎯", "❯ "],
     pattern: /^\s*FAIL\s{1,2}\S+|⎯+ Failed (Tests?|Suites?) \d+ ⎯+|^✖ failing tests:|^\s*❯ \S+ \(\d+ tests? \| \d+ failed/,
     type: "TEST_FAILURE",
     weight: 6,
@@ -218,6 +242,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "js-test.failed-case",
+    keywords: ["^not ok", "×", "✗", "✕", "✖", "] › "],
     pattern: /^not ok \d+ - |^\s*[×✗✕]\s+\S|^\s*✖ .+\(\d+(\.\d+)?m?s\)$|^\s+\d+\) \[\w+\] › /,
     type: "TEST_FAILURE",
     weight: 5,
@@ -225,6 +250,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "test.assertion",
+    keywords: ["assertionerror", "assertionfailederror", "comparisonfailure", "expect(received)", "assertionfailure", "assert_eq!", "assertion `left == right` failed", "assertion failed"],
     pattern: /AssertionError|AssertionFailedError|ComparisonFailure|expect\(received\)|AssertionFailure|assert_eq!|assertion `left == right` failed|assertion failed/,
     type: "TEST_FAILURE",
     weight: 5,

@@ -18,6 +18,7 @@ function goalType(m: RegExpExecArray): FailureType | undefined {
 export const mavenRules = [
   rule({
     id: "maven.jdk-release",
+    keywords: ["invalid target release", "invalid source release", "release version", "is no longer supported", "unsupported class file major version", "invalid flag: --release"],
     pattern: /invalid (target|source) release: |release version \d+ not supported|Source option \d+ is no longer supported|Target option \d+ is no longer supported|Unsupported class file major version|error: invalid flag: --release/,
     type: "CONFIGURATION",
     weight: 10,
@@ -25,6 +26,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.hpi-requires-core",
+    keywords: ["requires jenkins"],
     pattern: /Dependency \S+ requires Jenkins [\d.]+ or higher/,
     type: "DEPENDENCY_CONFLICT",
     weight: 10,
@@ -32,6 +34,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.resolution",
+    keywords: ["could not resolve dependencies", "failed to collect dependencies", "could not find artifact", "non-resolvable", "could not be resolved", "failure to find", "dependencies.dependency.version", "unresolveable build extension"],
     pattern:
       /Could not resolve dependencies for project|Failed to collect dependencies|Could not find artifact \S+|Non-resolvable (parent|import) POM|Plugin \S+ or one of its dependencies could not be resolved|Failure to find \S+ in \S+ was cached|'dependencies\.dependency\.version' for \S+ is missing|Unresolveable build extension|The following artifacts could not be resolved: /,
     type: "DEPENDENCY_RESOLUTION",
@@ -44,6 +47,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.failed-goal",
+    keywords: ["failed to execute goal"],
     pattern: /Failed to execute goal (\S+)/,
     type: goalType,
     weight: 10,
@@ -57,6 +61,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.enforcer-dependency-rule",
+    keywords: ["dependencyconvergence", "requireupperbounddeps", "banneddependencies", "banduplicateclasses", "enforcebytecodeversion", "requiresameversions", "bantransitivedependencies", "bancirculardependencies", "requirereleasedeps", "dependency convergence error", "require upper bound dependencies error", "found banned dependency", "restricted to jdk", "duplicate classes found"],
     pattern:
       /(DependencyConvergence|RequireUpperBoundDeps|BannedDependencies|BanDuplicateClasses|EnforceBytecodeVersion|RequireSameVersions|BanTransitiveDependencies|BanCircularDependencies|RequireReleaseDeps)\b.*fail|Dependency convergence error for|Require upper bound dependencies error for|Found Banned Dependency|Restricted to JDK [\d.]+ yet|Duplicate classes found/i,
     type: "DEPENDENCY_CONFLICT",
@@ -69,6 +74,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.enforcer-environment-rule",
+    keywords: ["requirejavaversion", "requiremavenversion", "requireos", "requireproperty", "requireenvironmentvariable", "requirefilesexist", "requirepluginversions", "is not in the allowed range"],
     pattern: /(RequireJavaVersion|RequireMavenVersion|RequireOS|RequireProperty|RequireEnvironmentVariable|RequireFilesExist|RequirePluginVersions)\b.*fail|Detected (JDK|Maven) Version:? .* is not in the allowed range/,
     type: "CONFIGURATION",
     weight: 9,
@@ -76,6 +82,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.enforcer-rule",
+    keywords: ["failed with message"],
     pattern: /^\[(ERROR|WARNING)\] Rule \d+: \S+ failed with message:/,
     type: "DEPENDENCY_CONFLICT",
     weight: 4,
@@ -83,6 +90,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.dependency-lock",
+    keywords: ["dependencies differ", "missing dependencies:", "extraneous dependencies:"],
     pattern: /^\[ERROR\] (The following dependencies differ|Missing dependencies:|Extraneous dependencies:)/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
@@ -90,7 +98,8 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.checkstyle-violation",
-    pattern: /^\[(ERROR|WARN(ING)?)\] \S+\.(java|kt|scala|xml|properties):\[?\d+(,\d+)?\]?:? (\(\w+\) \w+:|.*\[[A-Z]\w+\]$)/,
+    keywords: ["^[error]"],
+    pattern: /^\[ERROR\] \S+\.(java|kt|scala|xml|properties):\[?\d+(,\d+)?\]?:? (\(\w+\) \w+:|.*\[[A-Z]\w+\]$)/,
     type: "LINT",
     weight: 6,
     examples: [
@@ -100,6 +109,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.werror",
+    keywords: ["-werror"],
     pattern: /warnings found and -Werror specified/,
     type: "BUILD_COMPILE",
     weight: 9,
@@ -107,6 +117,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.compilation-error-header",
+    keywords: ["compilation error"],
     pattern: /^\[ERROR\] COMPILATION ERROR\s*:?/,
     type: "BUILD_COMPILE",
     weight: 6,
@@ -114,6 +125,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.compiler-message",
+    keywords: ["^[error]"],
     pattern: /^\[ERROR\] \S.*\.(java|kt|kts|scala|groovy|aj)(!\S*)?:(\[\d+,\d+\]| \(-?\d+, ?-?\d+\)|\d+:) /,
     type: "BUILD_COMPILE",
     weight: 5,
@@ -124,6 +136,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.surefire-counts",
+    keywords: ["tests run:"],
     pattern: /Tests run: *\d+, *Failures: *(\d+), *Errors: *(\d+)/,
     accept: (m) => Number(m[1]) + Number(m[2]) > 0,
     type: "TEST_FAILURE",
@@ -135,6 +148,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.surefire-test",
+    keywords: ["<<< failure!", "<<< error!", "failures:", "errors:", "tests in error", "failed tests", "timeout or other error in the fork", "forked vm terminated"],
     pattern: /<<< (FAILURE|ERROR)!$|^\[ERROR\] (Failures|Errors|Tests in error|Failed tests): *$|^(Tests in error|Failed tests): *$|There was a timeout or other error in the fork|The forked VM terminated without properly saying goodbye/,
     type: "TEST_FAILURE",
     weight: 6,
@@ -146,6 +160,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.pom-problem",
+    keywords: ["problems were encountered while processing the poms", "could not read", "non-parseable pom", "malformed pom", "unknown lifecycle phase", "no goals have been specified", "there is no pom"],
     pattern: /Some problems were encountered while processing the POMs|The build could not read \d+ projects?|Non-parseable POM|Malformed POM|Unknown lifecycle phase|No goals have been specified for this build|The goal you specified requires a project to execute but there is no POM/,
     type: "CONFIGURATION",
     weight: 4,
@@ -153,6 +168,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.build-failure",
+    keywords: ["build failure", "failure ["],
     pattern: /^\[(INFO|ERROR)\] BUILD FAILURE$|^\[(INFO|ERROR)\] \S.* \.+ FAILURE \[/,
     weight: 1,
     start: false,
@@ -161,6 +177,7 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.help",
+    keywords: ["^[error]"],
     pattern:
       /^\[ERROR\] *(-> \[Help 1\]|To see the full stack trace|Re-run Maven using|For more information about the errors|\[Help 1\] http|After correcting the problems|mvn <\w+> -rf|Please refer to .* for the individual test results|Please refer to dump files)|^\[ERROR\] *$/,
     weight: 0,

@@ -4,6 +4,7 @@ import { rule } from "./rule";
 export const pythonRules = [
   rule({
     id: "python.lockfile",
+    keywords: ["poetry.lock", "uv.lock", "pipfile.lock"],
     pattern: /pyproject\.toml changed significantly since poetry\.lock was last generated|poetry\.lock is not consistent with pyproject\.toml|The lockfile at `uv\.lock` needs to be updated|Pipfile\.lock \(\w+\) out of date/,
     type: "DEPENDENCY_CONFLICT",
     weight: 10,
@@ -11,6 +12,7 @@ export const pythonRules = [
   }),
   rule({
     id: "python.resolution-conflict",
+    keywords: ["resolutionimpossible", "conflicting dependencies", "version solving failed", "no solution found", "but you have"],
     pattern: /ResolutionImpossible|Cannot install .* because these package versions have conflicting dependencies|version solving failed|No solution found when resolving dependencies|has requirement .*, but you have /,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
@@ -23,6 +25,7 @@ export const pythonRules = [
   }),
   rule({
     id: "python.requires-python",
+    keywords: ["requires a different python", "requires-python", "is not supported"],
     pattern: /Package '[^']+' requires a different Python|requires-python|Python version [\d.]+ is not supported|The currently activated Python version [\d.]+ is not supported/,
     type: "CONFIGURATION",
     weight: 8,
@@ -30,6 +33,7 @@ export const pythonRules = [
   }),
   rule({
     id: "python.not-found",
+    keywords: ["no matching distribution", "could not find a version that satisfies", "no module named", "not found in the package registry", "doesn't match any versions"],
     pattern: /No matching distribution found for \S+|Could not find a version that satisfies the requirement \S+|ModuleNotFoundError: No module named '[^']+'|ImportError: No module named \S+|Package \S+ not found in the package registry|Because \S+ depends on \S+ .* which doesn't match any versions/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 7,
@@ -41,6 +45,7 @@ export const pythonRules = [
   }),
   rule({
     id: "python.native-build",
+    keywords: ["failed building wheel", "subprocess-exited-with-error", "error: command '", "failed to build installable wheels"],
     pattern: /Failed building wheel for \S+|subprocess-exited-with-error|error: command '[^']*(gcc|cc|clang|cl\.exe|g\+\+)' failed|Failed to build installable wheels/,
     type: "BUILD_COMPILE",
     weight: 3,
@@ -48,6 +53,7 @@ export const pythonRules = [
   }),
   rule({
     id: "pytest.summary",
+    keywords: ["failed"],
     pattern: /^=+ .*\b(\d+) failed\b.* =+$/,
     type: "TEST_FAILURE",
     weight: 8,
@@ -55,6 +61,7 @@ export const pythonRules = [
   }),
   rule({
     id: "pytest.failed",
+    keywords: ["^failed ", "failures", "^error "],
     pattern: /^FAILED \S+::\S+|^=+ FAILURES =+$|^ERROR \S+::\S+/,
     type: "TEST_FAILURE",
     weight: 7,
@@ -62,6 +69,7 @@ export const pythonRules = [
   }),
   rule({
     id: "pytest.assert",
+    keywords: ["^e "],
     pattern: /^E\s+(assert |AssertionError|Failed: )/,
     type: "TEST_FAILURE",
     weight: 5,
@@ -69,12 +77,14 @@ export const pythonRules = [
   }),
   rule({
     id: "pytest.collection-error",
+    keywords: ["errors", "error collecting", "importerror while importing", "during collection"],
     pattern: /^=+ ERRORS =+$|^_+ ERROR collecting \S+ _+$|ImportError while importing test module|^ERROR collecting |Interrupted: \d+ errors? during collection/,
     weight: 3,
     examples: ["==================================== ERRORS ====================================", "ImportError while importing test module '/home/runner/work/app/app/tests/test_api.py'."],
   }),
   rule({
     id: "python.syntax-error",
+    keywords: ["syntaxerror", "indentationerror", "taberror"],
     pattern: /^\s*(SyntaxError|IndentationError|TabError): /,
     type: "BUILD_COMPILE",
     weight: 5,
@@ -82,12 +92,14 @@ export const pythonRules = [
   }),
   rule({
     id: "python.traceback",
+    keywords: ["traceback (most recent"],
     pattern: /^Traceback \(most recent call last\):/,
     weight: 3,
     examples: ["Traceback (most recent call last):"],
   }),
   rule({
     id: "python.lint",
+    keywords: [".py:", "would reformat", "oh no!", "would be reformatted", "imports are incorrectly sorted", "fixable with the", "rated at"],
     pattern:
       /^\S+\.py:\d+:\d+: ([A-Z]{1,3}\d{2,4}|[CRWEF]\d{4}:) |^would reformat \S+|^Would reformat: |Oh no! 💥 💔 💥|\d+ files? would be reformatted|Imports are incorrectly sorted|fixable with the `--fix` option|^\S+\.py:\d+: error: .*\[[\w-]+\]$|Your code has been rated at \d/,
     type: "LINT",

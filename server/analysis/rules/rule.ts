@@ -6,6 +6,11 @@ import type { FailureType } from "../failure-types";
 export interface Rule {
   /** ecosystem.what, e.g. "maven.compiler-goal"; also names the evidence in results. */
   id: string;
+  /**
+   * Lower-case literals of which at least one occurs in every line the rule matches ("^" = at the start):
+   * the rule is only tried on such lines, which keeps the scan of a log fast (see keyword-index.ts).
+   */
+  keywords: string[];
   pattern: RegExp;
   /** The type this line is evidence for; a function when the match decides it; none for plain error lines. */
   type?: FailureType | ((m: RegExpExecArray) => FailureType | undefined);

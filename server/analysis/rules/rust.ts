@@ -4,6 +4,7 @@ import { rule } from "./rule";
 export const rustRules = [
   rule({
     id: "cargo.lockfile",
+    keywords: ["needs to be updated but --"],
     pattern: /the lock file \S+ needs to be updated but --(locked|frozen) was passed/,
     type: "DEPENDENCY_CONFLICT",
     weight: 10,
@@ -11,6 +12,7 @@ export const rustRules = [
   }),
   rule({
     id: "cargo.version-conflict",
+    keywords: ["failed to select a version"],
     pattern: /failed to select a version for `[^`]+` which could resolve this conflict|^error: failed to select a version for `[^`]+`\.$/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
@@ -18,6 +20,7 @@ export const rustRules = [
   }),
   rule({
     id: "cargo.not-found",
+    keywords: ["no matching package named", "failed to select a version for the requirement", "as a dependency of package", "failed to load source for dependency"],
     pattern: /no matching package named `[^`]+` found|failed to select a version for the requirement `[^`]+`|failed to get `[^`]+` as a dependency of package|failed to load source for dependency `[^`]+`/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 9,
@@ -25,6 +28,7 @@ export const rustRules = [
   }),
   rule({
     id: "cargo.toolchain",
+    keywords: ["or newer", "requires rustc", "feature `"],
     pattern: /requires rustc [\d.]+ or newer|cannot be built because it requires rustc|feature `[\w-]+` is required/,
     type: "CONFIGURATION",
     weight: 8,
@@ -32,6 +36,7 @@ export const rustRules = [
   }),
   rule({
     id: "clippy.lint",
+    keywords: ["clippy"],
     pattern: /clippy::|rust-clippy/,
     type: "LINT",
     weight: 8,
@@ -40,6 +45,7 @@ export const rustRules = [
   }),
   rule({
     id: "rustc.deny-warnings",
+    keywords: ["-d warnings", "deny(warnings)"],
     pattern: /implied by `-D warnings`|#\[deny\(warnings\)\]/,
     type: "BUILD_COMPILE",
     weight: 6,
@@ -48,6 +54,7 @@ export const rustRules = [
   }),
   rule({
     id: "rustc.error",
+    keywords: ["^error["],
     pattern: /^error\[E\d{4}\]: /,
     type: "BUILD_COMPILE",
     weight: 8,
@@ -55,6 +62,7 @@ export const rustRules = [
   }),
   rule({
     id: "cargo.could-not-compile",
+    keywords: ["could not compile"],
     pattern: /^error: could not compile `[^`]+`/,
     type: "BUILD_COMPILE",
     weight: 5,
@@ -62,6 +70,7 @@ export const rustRules = [
   }),
   rule({
     id: "cargo.test-failed",
+    keywords: ["... failed", "test result: failed", "test failed, to rerun", "targets failed", "target failed"],
     pattern: /^test \S+ \.\.\. FAILED$|^test result: FAILED\.|^error: test failed, to rerun pass|^error: \d+ targets? failed:/,
     type: "TEST_FAILURE",
     weight: 8,
@@ -69,6 +78,7 @@ export const rustRules = [
   }),
   rule({
     id: "rust.panicked",
+    keywords: ["panicked at"],
     pattern: /^thread '.+' panicked at /,
     type: "TEST_FAILURE",
     weight: 5,

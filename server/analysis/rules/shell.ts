@@ -4,6 +4,7 @@ import { rule } from "./rule";
 export const shellRules = [
   rule({
     id: "shell.command-not-found",
+    keywords: ["not found", "is not recognized as"],
     pattern: /(^|: )(line \d+: )?[\w.\/+-]+: (command not found|not found)$|is not recognized as an internal or external command|The term '[^']+' is not recognized as (the )?name of a cmdlet/,
     type: "CONFIGURATION",
     weight: 8,
@@ -11,6 +12,7 @@ export const shellRules = [
   }),
   rule({
     id: "shell.permission-denied",
+    keywords: ["permission denied"],
     pattern: /: Permission denied$|EACCES: permission denied/,
     type: "CONFIGURATION",
     weight: 5,
@@ -18,6 +20,7 @@ export const shellRules = [
   }),
   rule({
     id: "shell.no-such-file",
+    keywords: ["no such file or directory", "can't cd to"],
     pattern: /^(\/\S+: line \d+: |bash: |sh: \d+: |cd: )?\S+: No such file or directory$|^cd: \S+: No such file or directory|can't cd to /,
     type: "CONFIGURATION",
     weight: 4,
@@ -25,6 +28,7 @@ export const shellRules = [
   }),
   rule({
     id: "shell.missing-env",
+    keywords: ["parameter null or not set", "parameter not set", "unbound variable", "environment variable"],
     pattern: /: parameter (null or not set|not set)$|: unbound variable$|environment variable \S+ (is )?(not set|required|missing)|missing required environment variable/i,
     type: "CONFIGURATION",
     weight: 7,

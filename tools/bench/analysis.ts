@@ -1,0 +1,107 @@
+// npm run bench:analysis [-- --dataset ../shared/datasets] [--large-mb 200]
+// Throughput of the failure analysis over every ci-logs log (text files and the logs inside the run-logs
+// zips), beside `grep -cE 'error|fail'` over the same bytes in the same run; then one synthetic log of
+// --large-mb MB (dataset logs repeated) analysed in a child process to measure its peak RSS.
+// Last line: one JSON object with the figures, the baseline and the ratio.
+import { spawnSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { analyzeLogChunks, analyzeLogFile } from "../../server/analysis/analyze-log";
+import { selectLogFiles } from "../../server/analysis/analyze-run-logs-zip";
+import { readZipEntries } from "../../server/analysis/read-zip-entries";
+
+const { values } = parseArgs({ options: { dataset: { type: "string", default: "../shared/datasets" }, "large-mb": { type: "string", default: "200" } } });
+const root = path.resolve(values.dataset!, "ci-logs");
+const rows = (await readFile(path.join(root, "manifest.jsonl"), "utf8"))
+  .split("\n")
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { path: string; format: string });
+const dir = await mkdtemp(path.join(tmpdir(), "infraflow-bench-analysis-"));
+
+try {
+  // Every log's bytes, written once to one file for grep (zip entries uncompressed).
+  const corpus = path.join(dir, "corpus.log");
+  const out = createWriteStream(corpus);
+  const textFiles: string[] = [];
+  for (const row of rows) {
+    const file = path.join(root, row.path);
+    if (row.format === "text") {
+      textFiles.push(file);
+      out.write(await readFile(file));
+      continue;
+    }
+    const { entries, close } = await readZipEntries(file);
+    for (const f of selectLogFiles(entries)) for await (const chunk of await f.entry.open()) out.write(chunk);
+    close();
+  }
+  await new Promise((r) => out.end(r));
+  const bytes = (await stat(corpus)).size;
+
+  async function analyseAll(): Promise<number> {
+    const t0 = process.hrtime.bigint();
+    for (const row of rows) {
+      const file = path.join(root, row.path);
+      if (row.format === "text") await analyzeLogFile(file);
+      else {
+        const { entries, close } = await readZipEntries(file);
+        for (const f of selectLogFiles(entries)) await analyzeLogChunks(await f.entry.open());
+        close();
+      }
+    }
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  }
+  await analyseAll(); // warm-up: JIT and page cache
+  const seconds = Math.min(await analyseAll(), await analyseAll());
+  const datasetRss = process.resourceUsage().maxRSS * 1024;
+
+  const grepRuns = [0, 1, 2].map(() => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync("grep", ["-cE", "error|fail", corpus], { encoding: "utf8" });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`grep failed: ${r.stderr}`);
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  });
+  const grepSeconds = Math.min(...grepRuns);
+
+  // The large log: dataset text logs repeated up to the size asked for.
+  const largeBytesWanted = Number(values["large-mb"]) * 1024 * 1024;
+  const large = path.join(dir, "large.log");
+  const w = createWriteStream(large);
+  let written = 0;
+  while (written < largeBytesWanted) {
+    for (const f of textFiles) {
+      const buf = await readFile(f);
+      if (!w.write(buf)) await new Promise((r) => w.once("drain", r));
+      written += buf.length;
+      if (written >= largeBytesWanted) break;
+    }
+  }
+  await new Promise((r) => w.end(r));
+  const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "analysis-large.ts"), large], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`large-log child failed: ${child.stderr}`);
+  const largeRun = JSON.parse(child.stdout.trim().split("\n").at(-1)!) as { seconds: number; maxRssBytes: number };
+
+  const mb = bytes / 1e6;
+  const figures = {
+    bench: "analysis",
+    datasetBytes: bytes,
+    mbPerSecond: mb / seconds,
+    peakRssMbDataset: datasetRss / 1e6,
+    largeLogMb: written / 1e6,
+    largeLogMbPerSecond: written / 1e6 / largeRun.seconds,
+    largeLogPeakRssMb: largeRun.maxRssBytes / 1e6,
+    baseline: { tool: "grep -cE 'error|fail'", mbPerSecond: mb / grepSeconds },
+    ratio: Math.round((mb / seconds / (mb / grepSeconds)) * 1000) / 1000,
+  };
+  console.log(`Failure analysis throughput (${rows.length} dataset logs, ${mb.toFixed(1)} MB uncompressed, one core)\n`);
+  console.log("what                                  MB/s      peak RSS MB   target");
+  console.log(`analysis, dataset                     ${figures.mbPerSecond.toFixed(1).padStart(7)}   ${figures.peakRssMbDataset.toFixed(0).padStart(11)}   >= 50 MB/s`);
+  console.log(`grep -cE 'error|fail', same bytes     ${figures.baseline.mbPerSecond.toFixed(1).padStart(7)}`);
+  console.log(`analysis, ${figures.largeLogMb.toFixed(0)} MB log (child process) ${figures.largeLogMbPerSecond.toFixed(1).padStart(7)}   ${figures.largeLogPeakRssMb.toFixed(0).padStart(11)}   < 300 MB RSS`);
+  console.log(`ratio analysis/grep: ${figures.ratio}`);
+  console.log(JSON.stringify(figures));
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}
