@@ -100,4 +100,16 @@ describe("repository webhooks", () => {
       await other.close();
     }
   });
+
+  it("lists the user's repositories with admin permission, updates and deletes a hook as InfraFlow's monitoring does", async () => {
+    const repos = await octokit.paginate(octokit.repos.listForAuthenticatedUser, { per_page: 2, sort: "updated" });
+    expect(repos.map((r) => r.full_name)).toContain(`${owner}/${repo}`);
+    expect(repos.every((r) => r.permissions?.admin)).toBe(true);
+    const { data: created } = await octokit.repos.createWebhook({ owner, repo: "payments-api", config: { url: "http://127.0.0.1:9/unused", content_type: "json", secret: "a" }, events: ["push"], active: true });
+    const { data: updated } = await octokit.repos.updateWebhook({ owner, repo: "payments-api", hook_id: created.id, config: { url: "http://127.0.0.1:9/other", content_type: "json", secret: "b" }, events: ["push", "workflow_run"], active: true });
+    expect(updated).toMatchObject({ events: ["push", "workflow_run"], config: { url: "http://127.0.0.1:9/other" } });
+    expect((await octokit.paginate(octokit.repos.listWebhooks, { owner, repo: "payments-api", per_page: 100 })).map((h) => h.id)).toEqual([created.id]);
+    await octokit.repos.deleteWebhook({ owner, repo: "payments-api", hook_id: created.id });
+    expect(await octokit.paginate(octokit.repos.listWebhooks, { owner, repo: "payments-api", per_page: 100 })).toEqual([]);
+  });
 });

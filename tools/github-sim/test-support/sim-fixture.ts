@@ -6,7 +6,7 @@ import { startGitHubSimulator, type GitHubSimulator, type StartOptions } from ".
 
 export async function startTestSimulator(options: Partial<StartOptions> = {}): Promise<GitHubSimulator & { dataDir: string; remove(): Promise<void> }> {
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(tmpdir(), "github-sim-")));
-  const sim = await startGitHubSimulator({ maxConcurrentJobs: 2, ...options, dataDir });
+  const sim = await startGitHubSimulator({ maxConcurrentJobs: 1, ...options, dataDir });
   return Object.assign(sim, {
     dataDir,
     async remove() {
