@@ -72,7 +72,8 @@ function parseJob(key: string, raw: unknown, filePath: string): WorkflowJob {
   const needs = typeof raw.needs === "string" ? [raw.needs] : Array.isArray(raw.needs) ? raw.needs.map(String) : [];
   const steps = raw.steps.map((s: unknown, i: number) => {
     if (!isObject(s)) throw new WorkflowSyntaxError(`${filePath}: job ${key} step ${i + 1} is not a mapping`);
-    const run = typeof s.run === "string" ? s.run : undefined;
+    // YAML reads `run: true` or `run: 42` as scalars; GitHub runs them as the text they are.
+    const run = ["string", "number", "boolean"].includes(typeof s.run) ? String(s.run) : undefined;
     const uses = typeof s.uses === "string" ? s.uses : undefined;
     if (!run && !uses) throw new WorkflowSyntaxError(`${filePath}: job ${key} step ${i + 1} has neither run nor uses`);
     const firstLine = (run ?? "").split("\n")[0]!.trim();
