@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**", "tools/neo4j-harness/**"],
-    globalSetup: ["test/global-setup.ts"],
+    globalSetup: ["test/global-setup.ts", "tools/neo4j-harness/vitest-global-setup.ts"],
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -1,0 +1,10 @@
+// Dashboard: GET /api/knowledge/patterns/{id}/fixes (runbook §6), best first.
+import { AppError } from "../errors";
+import { currentKbContext, type KbContextOptions } from "./kb-context";
+import type { KbPatternFix } from "./types";
+
+export async function listPatternFixes(patternId: string, options: KbContextOptions = {}): Promise<KbPatternFix[]> {
+  const fixes = await currentKbContext(options).kb.listFixes(patternId);
+  if (!fixes) throw new AppError("NOT_FOUND", `No knowledge-base pattern ${patternId}`);
+  return fixes;
+}

@@ -1,0 +1,223 @@
+// The contract every KnowledgeBase adapter meets, exercised through the domain functions the healing
+// engine and the dashboard call. Run by postgres-knowledge-base.test.ts and neo4j-knowledge-base.test.ts
+// against the real engines.
+import { beforeEach, describe, expect, it } from "vitest";
+import { AppError } from "../../errors";
+import { wilsonLowerBound } from "../fix-confidence";
+import { getKnowledgeStats } from "../get-knowledge-stats";
+import type { KnowledgeBase } from "../knowledge-base";
+import { listPatternFixes } from "../list-pattern-fixes";
+import { listPatterns } from "../list-patterns";
+import { lookupFix } from "../lookup-fix";
+import { recordFix } from "../record-fix";
+import { recordFixOutcome } from "../record-fix-outcome";
+import { signatureSimilarity } from "../signature-similarity";
+import type { KbSettings } from "../kb-settings";
+import { capturingLogger, failure, OTHER_FIX, PATCH_FIX } from "./kb-fixtures";
+
+const SETTINGS: KbSettings = { enabled: true, minConfidence: 0.7, minSuccessCount: 2, minSimilarity: 0.6 };
+
+const symbolError = (name: string) =>
+  failure("BUILD_COMPILE", `cannot find symbol symbol: class ${name} location: class app.Service`, "<ws>/src/main/java/app/Service.java:N: error: package app.util does not exist");
+
+export function knowledgeBaseContract(name: string, setup: { kb: () => KnowledgeBase; reset: () => Promise<void> }) {
+  describe(`KnowledgeBase contract: ${name}`, () => {
+    const ctx = (extra: Partial<KbSettings> = {}) => {
+      const logs = capturingLogger();
+      return { options: { kb: setup.kb(), settings: { ...SETTINGS, ...extra }, log: logs.log }, messages: logs.messages };
+    };
+
+    beforeEach(async () => {
+      await setup.reset();
+    });
+
+    async function proveFix(f = symbolError("Helper"), successes = 4, fix: typeof PATCH_FIX = PATCH_FIX) {
+      const { options } = ctx();
+      const recorded = await recordFix({ failure: f, ...fix }, options);
+      for (let i = 0; i < successes; i++) await recordFixOutcome({ fixId: recorded.fix.id, outcome: "succeeded" }, options);
+      return recorded;
+    }
+
+    it("creates a pattern on first sight and tracks first/last seen and hits", async () => {
+      const f = symbolError("Helper");
+      const t0 = new Date("2026-01-01T10:00:00Z");
+      const t1 = new Date("2026-01-02T10:00:00Z");
+      const { options, messages } = ctx();
+      const first = await lookupFix(f, { ...options, now: t0 });
+      expect(first).toEqual({ hit: false, reason: "unknown" });
+      expect(messages()).toEqual(["Knowledge Base MISS — calling Claude API"]);
+      await lookupFix(f, { ...options, now: t1 });
+      const [p] = await listPatterns({}, options);
+      expect(p).toMatchObject({ signature: f.signature, failureType: "BUILD_COMPILE", signatureText: f.signatureText, hitCount: 0, fixCount: 0 });
+      expect(p!.firstSeenAt.toISOString()).toBe(t0.toISOString());
+      expect(p!.lastSeenAt.toISOString()).toBe(t1.toISOString());
+    });
+
+    it("records a fix as file changes and keeps one fix for the same changes", async () => {
+      const f = symbolError("Helper");
+      const { options, messages } = ctx();
+      const a = await recordFix({ failure: f, ...PATCH_FIX }, options);
+      const again = await recordFix({ failure: f, ...PATCH_FIX, strategy: "same change, other words" }, options);
+      const other = await recordFix({ failure: f, ...OTHER_FIX }, options);
+      expect(a.created).toBe(true);
+      expect(again).toMatchObject({ created: false, fix: { id: a.fix.id } });
+      expect(other.created).toBe(true);
+      expect(a.fix).toMatchObject({ strategy: PATCH_FIX.strategy, confidence: 0, successCount: 0, failureCount: 0, appliedCount: 0 });
+      expect(a.fix.changes).toEqual([
+        expect.objectContaining({ path: "src/main/java/app/Service.java", content: PATCH_FIX.changes[0]!.content, diff: expect.stringContaining("+import app.common.Helper;") }),
+      ]);
+      const fixes = await listPatternFixes(a.pattern.id, options);
+      expect(fixes.map((x) => x.id).sort()).toEqual([a.fix.id, other.fix.id].sort());
+      expect(fixes.every((x) => x.weight === 1)).toBe(true);
+      expect(messages().filter((m) => m === "Recorded fix in the knowledge base")).toHaveLength(3);
+    });
+
+    it("earns confidence from outcomes without calling one success 100%", async () => {
+      const { options, messages } = ctx();
+      const f = symbolError("Helper");
+      const { fix } = await recordFix({ failure: f, ...PATCH_FIX }, options);
+      await recordFixOutcome({ fixId: fix.id, outcome: "applied" }, options);
+      const once = await recordFixOutcome({ fixId: fix.id, outcome: "succeeded" }, options);
+      expect(once.confidence).toBeCloseTo(wilsonLowerBound(1, 1), 10);
+      expect(once.confidence).toBeLessThan(0.5);
+      await recordFixOutcome({ fixId: fix.id, outcome: "failed" }, options);
+      const last = await recordFixOutcome({ fixId: fix.id, outcome: "rejected" }, options);
+      expect(last).toMatchObject({ appliedCount: 1, successCount: 1, failureCount: 2, rejectedCount: 1 });
+      expect(last.confidence).toBeCloseTo(wilsonLowerBound(1, 3), 10);
+      const [stored] = await listPatternFixes((await listPatterns({}, options))[0]!.id, options);
+      expect(stored).toMatchObject({ appliedCount: 1, successCount: 1, failureCount: 2, rejectedCount: 1 });
+      expect(stored!.confidence).toBeCloseTo(last.confidence, 10);
+      expect(messages().filter((m) => m.startsWith("Updated KB confidence"))).toEqual(
+        Array(3).fill(`Updated KB confidence for pattern: ${f.signature}`),
+      );
+    });
+
+    it("rejects outcomes for unknown fixes with NOT_FOUND", async () => {
+      const { options } = ctx();
+      for (const fixId of ["00000000-0000-4000-8000-000000000000", "not-a-uuid"]) {
+        await expect(recordFixOutcome({ fixId, outcome: "succeeded" }, options)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      }
+      await expect(listPatternFixes("00000000-0000-4000-8000-000000000000", options)).rejects.toBeInstanceOf(AppError);
+    });
+
+    it("hits on the exact signature only once the fix meets KB_MIN_CONFIDENCE and KB_MIN_SUCCESS_COUNT", async () => {
+      const f = symbolError("Helper");
+      const { fix } = await proveFix(f, 3); // 3/3 -> 0.65
+      const early = ctx();
+      const miss = await lookupFix(f, early.options);
+      expect(miss).toMatchObject({ hit: false, reason: "unproven", hint: { fix: { id: fix.id }, match: "exact" } });
+      await recordFixOutcome({ fixId: fix.id, outcome: "succeeded" }, early.options); // 4/4 -> 0.71
+      const { options, messages } = ctx();
+      const hit = await lookupFix(f, options);
+      expect(hit).toMatchObject({ hit: true, match: "exact", similarity: 1, fix: { id: fix.id, successCount: 4 } });
+      expect(hit.hit && hit.confidence).toBeCloseTo(wilsonLowerBound(4, 4), 10);
+      expect(messages()).toEqual([`Knowledge Base HIT — confidence: ${wilsonLowerBound(4, 4).toFixed(2)}`]);
+      expect(await lookupFix(f, ctx({ minSuccessCount: 5 }).options)).toMatchObject({ hit: false, reason: "unproven" });
+      expect(await lookupFix(f, ctx({ minConfidence: 0.8 }).options)).toMatchObject({ hit: false, reason: "unproven" });
+      const [p] = await listPatterns({}, options);
+      expect(p!.hitCount).toBe(1);
+    });
+
+    it("prefers the most trusted fix of a pattern", async () => {
+      const f = symbolError("Helper");
+      await proveFix(f, 4, OTHER_FIX);
+      const best = await proveFix(f, 8, PATCH_FIX);
+      const hit = await lookupFix(f, ctx().options);
+      expect(hit).toMatchObject({ hit: true, fix: { id: best.fix.id } });
+      const fixes = await listPatternFixes(best.pattern.id, ctx().options);
+      expect(fixes[0]!.id).toBe(best.fix.id);
+      expect(fixes[0]!.confidence).toBeGreaterThan(fixes[1]!.confidence);
+    });
+
+    it("falls back to the most similar pattern of the same failure type above the threshold", async () => {
+      const proven = await proveFix(symbolError("Helper"), 4);
+      const near = symbolError("HelperUtil");
+      const sim = signatureSimilarity(near.signatureText, proven.pattern.signatureText);
+      expect(sim).toBeGreaterThan(0.6);
+      expect(sim).toBeLessThan(1);
+      const { options, messages } = ctx();
+      const hit = await lookupFix(near, options);
+      expect(hit).toMatchObject({ hit: true, match: "similar", fix: { id: proven.fix.id }, pattern: { id: proven.pattern.id } });
+      expect(hit.hit && hit.similarity).toBeCloseTo(sim, 10);
+      expect(messages()[0]).toMatch(/^Knowledge Base HIT — confidence: \d\.\d\d$/);
+      // The answering pattern got the hit; the new failure got its own pattern, without a hit.
+      const patterns = await listPatterns({}, options);
+      expect(patterns.find((p) => p.id === proven.pattern.id)!.hitCount).toBe(1);
+      expect(patterns.find((p) => p.signature === near.signature)).toMatchObject({ hitCount: 0, fixCount: 0 });
+
+      // Its own pattern exists now (no fix); the proven one is not similar enough at 0.95, so no hint either.
+      expect(await lookupFix(near, ctx({ minSimilarity: 0.95 }).options)).toEqual({ hit: false, reason: "unproven" });
+      const otherType = failure("TEST_FAILURE", ...symbolError("HelperUtil").signatureText.split("\n").slice(1));
+      expect(await lookupFix(otherType, ctx().options)).toMatchObject({ hit: false, reason: "unknown" });
+      const unrelated = failure("BUILD_COMPILE", "incompatible types: String cannot be converted to int", "<ws>/src/App.java:N");
+      expect(await lookupFix(unrelated, ctx().options)).toMatchObject({ hit: false, reason: "unknown" });
+    });
+
+    it("links a fix reused for a similar failure to that failure's pattern, weighted by similarity", async () => {
+      const proven = await proveFix(symbolError("Helper"), 4);
+      const near = symbolError("HelperUtil");
+      const { options, messages } = ctx();
+      expect(await lookupFix(near, options)).toMatchObject({ hit: true, match: "similar" });
+      await recordFixOutcome({ fixId: proven.fix.id, outcome: "applied", signature: near.signature }, options);
+      await recordFixOutcome({ fixId: proven.fix.id, outcome: "succeeded", signature: near.signature }, options);
+      expect(messages().at(-1)).toBe(`Updated KB confidence for pattern: ${near.signature}`);
+      const nearPattern = (await listPatterns({}, options)).find((p) => p.signature === near.signature)!;
+      const [linked] = await listPatternFixes(nearPattern.id, options);
+      expect(linked).toMatchObject({ id: proven.fix.id, successCount: 5, appliedCount: 1 });
+      expect(linked!.weight).toBeCloseTo(signatureSimilarity(near.signatureText, proven.pattern.signatureText), 10);
+      expect(await lookupFix(near, options)).toMatchObject({ hit: true, match: "exact", fix: { id: proven.fix.id } });
+    });
+
+    it("KB_ENABLED=false turns the fast path off", async () => {
+      const f = symbolError("Helper");
+      await proveFix(f, 6);
+      const before = await getKnowledgeStats({ kb: setup.kb() });
+      const { options, messages } = ctx({ enabled: false });
+      expect(await lookupFix(f, options)).toEqual({ hit: false, reason: "disabled" });
+      expect(messages()).toEqual(["Knowledge Base MISS — calling Claude API"]);
+      expect(await getKnowledgeStats({ kb: setup.kb() })).toEqual(before);
+    });
+
+    it("counts every one of concurrent outcomes for the same fix", async () => {
+      const { options } = ctx();
+      const { fix } = await recordFix({ failure: symbolError("Helper"), ...PATCH_FIX }, options);
+      const outcomes = [...Array(8).fill("succeeded"), ...Array(4).fill("failed"), ...Array(3).fill("applied"), "rejected"] as const;
+      await Promise.all(outcomes.map((outcome) => recordFixOutcome({ fixId: fix.id, outcome }, options)));
+      const [stored] = await listPatternFixes((await listPatterns({}, options))[0]!.id, options);
+      expect(stored).toMatchObject({ successCount: 8, failureCount: 5, rejectedCount: 1, appliedCount: 3 });
+      expect(stored!.confidence).toBeCloseTo(wilsonLowerBound(8, 13), 10);
+    });
+
+    it("counts every one of concurrent hits on a pattern", async () => {
+      const f = symbolError("Helper");
+      await proveFix(f, 5);
+      const results = await Promise.all(Array.from({ length: 6 }, () => lookupFix(f, ctx().options)));
+      expect(results.every((r) => r.hit)).toBe(true);
+      expect((await listPatterns({}, ctx().options))[0]!.hitCount).toBe(6);
+    });
+
+    it("reports stats, patterns by failure type and fixes of a pattern for the dashboard", async () => {
+      const { options } = ctx();
+      const empty = await getKnowledgeStats(options);
+      expect(empty).toEqual({ totalPatterns: 0, totalFixes: 0, averageConfidence: 0, topFailureTypes: [] });
+      const a = await proveFix(symbolError("Helper"), 4);
+      await recordFix({ failure: symbolError("Helper"), ...OTHER_FIX }, options);
+      await recordFix({ failure: failure("BUILD_COMPILE", "error TS2322: Type 'string' is not assignable to type 'number'."), ...OTHER_FIX }, options);
+      const t = await recordFix({ failure: failure("TEST_FAILURE", "AssertionError: expected 2 to equal 3"), ...OTHER_FIX }, options);
+      await lookupFix(symbolError("Helper"), options);
+
+      const stats = await getKnowledgeStats(options);
+      expect(stats).toMatchObject({ totalPatterns: 3, totalFixes: 4, topFailureTypes: [{ type: "BUILD_COMPILE", count: 2 }, { type: "TEST_FAILURE", count: 1 }] });
+      expect(stats.averageConfidence).toBeCloseTo(wilsonLowerBound(4, 4) / 4, 10);
+
+      const compile = await listPatterns({ failureType: "BUILD_COMPILE" }, options);
+      expect(compile.map((p) => p.failureType)).toEqual(["BUILD_COMPILE", "BUILD_COMPILE"]);
+      expect(compile[0]).toMatchObject({ id: a.pattern.id, hitCount: 1, fixCount: 2 });
+      expect(compile[0]!.bestConfidence).toBeCloseTo(wilsonLowerBound(4, 4), 10);
+      expect(await listPatterns({ failureType: "TEST_FAILURE" }, options)).toMatchObject([{ id: t.pattern.id, fixCount: 1, bestConfidence: 0 }]);
+      expect(await listPatterns({ failureType: "LINT" }, options)).toEqual([]);
+      expect(await listPatterns({ limit: 1, offset: 1 }, options)).toHaveLength(1);
+      await expect(listPatterns({ failureType: "NOPE" as never }, options)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    });
+  });
+}
