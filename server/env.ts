@@ -90,6 +90,16 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9._-]+\/$/, { error: "expected a git branch prefix ending in '/', such as auto-fix/" })
     .default("auto-fix/"),
 
+  // --- Failure analysis (server/analysis) ---
+  /** Re-run a failed run's failed jobs once before healing; a failure that then passes is flaky, not healed. */
+  ANALYSIS_RERUN_FAILED_JOBS: bool(true),
+  /** Bytes of a job log kept (head, error region, tail); the analysis itself still reads the whole log. */
+  ANALYSIS_MAX_LOG_BYTES: int(5 * 1024 * 1024, 64 * 1024, 1024 * 1024 * 1024),
+  /** Largest run-logs zip downloaded when a job's own log is unavailable. */
+  ANALYSIS_MAX_ZIP_BYTES: int(256 * 1024 * 1024, 1024 * 1024, 2 * 1024 * 1024 * 1024),
+  /** How far back a failure with the same signature on the default branch counts as pre-existing. */
+  ANALYSIS_PREEXISTING_WINDOW_HOURS: int(168, 1, 24 * 365),
+
   // --- Knowledge base (runbook §2.2) ---
   KB_ENABLED: bool(true),
   KB_MIN_CONFIDENCE: unit(0.7),
