@@ -7,6 +7,8 @@ import { signatureHeaders } from "./sign-payload";
 
 const DELIVERY_TIMEOUT_MS = 10_000;
 const KEPT_RESPONSE_BYTES = 64 * 1024;
+// Full payloads are kept for redelivery; a long dev session must not grow the state file without end.
+const KEPT_DELIVERIES = 1000;
 
 export class WebhookDispatcher {
   private readonly queues = new Map<number, Promise<void>>();
@@ -100,6 +102,7 @@ export class WebhookDispatcher {
       responseBody,
     };
     this.ctx.store.state.deliveries.push(delivery);
+    if (this.ctx.store.state.deliveries.length > KEPT_DELIVERIES) this.ctx.store.state.deliveries.splice(0, this.ctx.store.state.deliveries.length - KEPT_DELIVERIES);
     hook.lastResponse = { code: statusCode || null, status: statusCode >= 200 && statusCode < 300 ? "active" : "failed", message: status };
     this.ctx.store.changed();
   }
