@@ -72,8 +72,9 @@ function patch(change: FileChange, source: string, fuzzFactor: number): Reapplie
   return { path: change.path, content: fuzzy, how: "fuzzy" };
 }
 
-const sameIgnoringTrailingSpace = (_n: number, line: string, _op: string, patchContent: string) =>
-  line.replace(/\s+$/, "") === patchContent.replace(/\s+$/, "");
+// diff calls this past the end of the file too (line undefined): that is never a match.
+const sameIgnoringTrailingSpace = (_n: number, line: string | undefined, _op: string, patchContent: string) =>
+  line !== undefined && line.replace(/\s+$/, "") === patchContent.replace(/\s+$/, "");
 
 function createsFile(diff: string): boolean {
   const [p] = parsePatch(diff);
