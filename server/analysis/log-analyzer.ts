@@ -187,6 +187,7 @@ export class LogAnalyzer {
 
   private closeOpen(): void {
     if (!this.open) return;
+    this.explain(this.open);
     this.ranges.push(this.open);
     this.open = undefined;
     this.gap = [];
@@ -195,6 +196,27 @@ export class LogAnalyzer {
       let weakest = 0;
       for (let i = 1; i < this.ranges.length; i++) if (this.ranges[i]!.strength <= this.ranges[weakest]!.strength) weakest = i;
       this.ranges.splice(weakest, 1);
+    }
+  }
+
+  /**
+   * A network or runner failure printed inside a resolution error is its cause (Gradle prints "Could not
+   * resolve all files" above "Received status code 502"): the range's resolution evidence is credited
+   * to INFRASTRUCTURE as well, so the cause outweighs its wrapper.
+   */
+  private explain(range: ErrorRange): void {
+    const resolution = range.types.DEPENDENCY_RESOLUTION;
+    const infra = range.types.INFRASTRUCTURE;
+    if (!resolution || !infra || infra < 5) return;
+    const line = range.lines.find((l) => l.type === "INFRASTRUCTURE")?.n ?? range.start;
+    const key = `${range.segment}:infra.explains-resolution`;
+    const e = this.evidence.get(key);
+    if (e) {
+      e.count++;
+      e.weight = Math.max(e.weight, resolution + 1);
+      if (e.lines.length < 5) e.lines.push(line);
+    } else {
+      this.evidence.set(key, { ruleId: "infra.explains-resolution", type: "INFRASTRUCTURE", weight: resolution + 1, count: 1, lines: [line], segment: range.segment });
     }
   }
 

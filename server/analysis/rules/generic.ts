@@ -31,7 +31,7 @@ export const genericRules = [
   rule({
     id: "generic.error-word",
     keywords: ["fail", "error", "exception", "fatal"],
-    pattern: /\b(FAILED|FAILURE|[Ff]ailed|ERROR|[Ee]rror|[Ee]xception|FATAL|[Ff]atal)\b/,
+    pattern: /\b(FAILED|FAILURE|[Ff]ailed|[Ff]ailure|ERROR|[Ee]rror|[Ee]xception|FATAL|[Ff]atal)\b/,
     accept: (m) => !/\b0 (errors?|failures?|failed)\b|(Failures|Errors): 0\b|-Werror|error_prone|ignore[- ]?errors?|continue-on-error|--bail|onError|errorformat/i.test(m.input),
     weight: 1,
     examples: ["[WARNING] Error injecting: fr.inria.gforge.spoon.SpoonMojoGenerate", "Build step 'Execute shell' marked build as failure"],

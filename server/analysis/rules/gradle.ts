@@ -17,7 +17,8 @@ export const gradleRules = [
     keywords: ["execution failed for task"],
     pattern: /Execution failed for task '([^']+)'/,
     type: (m) => gradleTaskType(m[1] ?? ""),
-    weight: 9,
+    // The task only wraps the cause printed under it ("> Could not resolve ..."), which weighs more.
+    weight: 5,
     examples: ["Execution failed for task ':app:compileKotlin'.", "Execution failed for task ':core:test'.", "Execution failed for task ':spotlessJavaCheck'."],
   }),
   rule({
@@ -25,7 +26,7 @@ export const gradleRules = [
     keywords: ["^> task "],
     pattern: /^> Task (\S+) FAILED$/,
     type: (m) => gradleTaskType(m[1] ?? ""),
-    weight: 3,
+    weight: 2,
     examples: ["> Task :app:compileJava FAILED"],
   }),
   rule({

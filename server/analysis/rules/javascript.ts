@@ -56,7 +56,7 @@ export const javascriptRules = [
     pattern: new RegExp(String.raw`${NPM} code (ECONNRESET|ETIMEDOUT|EAI_AGAIN|ENOTFOUND|ECONNREFUSED|E5\d\d|EPROTO|ERR_SOCKET_TIMEOUT)|network request to \S+ failed|ERR_PNPM_(META_FETCH_FAIL|FETCH_5\d\d)`),
     type: "INFRASTRUCTURE",
     weight: 8,
-    examples: ["npm ERR! code ECONNRESET", " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed"],
+    examples: ["npm error code E502", " ERR_PNPM_META_FETCH_FAIL  GET https://registry.npmjs.org/react: request to https://registry.npmjs.org/react failed"],
   }),
   rule({
     id: "npm.missing-script",

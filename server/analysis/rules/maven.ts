@@ -86,7 +86,7 @@ export const mavenRules = [
     pattern: /^\[(ERROR|WARNING)\] Rule \d+: \S+ failed with message:/,
     type: "DEPENDENCY_CONFLICT",
     weight: 4,
-    examples: ["[ERROR] Rule 1: org.codehaus.mojo.extraenforcer.dependencies.EnforceBytecodeVersion failed with message:"],
+    examples: ["[ERROR] Rule 3: org.apache.maven.enforcer.rules.RequireNoRepositories failed with message:"],
   }),
   rule({
     id: "maven.dependency-lock",
@@ -99,7 +99,7 @@ export const mavenRules = [
   rule({
     id: "maven.checkstyle-violation",
     keywords: ["^[error]"],
-    pattern: /^\[ERROR\] \S+\.(java|kt|scala|xml|properties):\[?\d+(,\d+)?\]?:? (\(\w+\) \w+:|.*\[[A-Z]\w+\]$)/,
+    pattern: /^\[ERROR\] \S+\.(java|kt|scala|xml|properties):\[?\d+([,:]\d+)?\]?:? (\(\w+\) \w+:|.*\[[A-Z]\w+\]$)/,
     type: "LINT",
     weight: 6,
     examples: [
@@ -126,7 +126,7 @@ export const mavenRules = [
   rule({
     id: "maven.compiler-message",
     keywords: ["^[error]"],
-    pattern: /^\[ERROR\] \S.*\.(java|kt|kts|scala|groovy|aj)(!\S*)?:(\[\d+,\d+\]| \(-?\d+, ?-?\d+\)|\d+:) /,
+    pattern: /^\[ERROR\] \S.*?(\.(java|kt|kts|scala|groovy|aj)|\.jar!\S*):(\[\d+,\d+\]| \(-?\d+, ?-?\d+\)|\d+:) /,
     type: "BUILD_COMPILE",
     weight: 5,
     examples: [

@@ -85,7 +85,7 @@ export const pythonRules = [
   rule({
     id: "python.syntax-error",
     keywords: ["syntaxerror", "indentationerror", "taberror"],
-    pattern: /^\s*(SyntaxError|IndentationError|TabError): /,
+    pattern: /^(E\s+)?\s*(SyntaxError|IndentationError|TabError): /,
     type: "BUILD_COMPILE",
     weight: 5,
     examples: ["SyntaxError: invalid syntax", "E     IndentationError: unexpected indent"],

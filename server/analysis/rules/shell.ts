@@ -21,10 +21,10 @@ export const shellRules = [
   rule({
     id: "shell.no-such-file",
     keywords: ["no such file or directory", "can't cd to"],
-    pattern: /^(\/\S+: line \d+: |bash: |sh: \d+: |cd: )?\S+: No such file or directory$|^cd: \S+: No such file or directory|can't cd to /,
+    pattern: /^(\/\S+: line \d+: |bash: |sh: \d+: )?(\w[\w.-]*: )?\S+: No such file or directory$|can't cd to /,
     type: "CONFIGURATION",
     weight: 4,
-    examples: ["/home/runner/work/_temp/9d1e.sh: line 1: cd: frontend: No such file or directory", "cat: dist/version.txt: No such file or directory"],
+    examples: ["/home/runner/work/_temp/9d1e.sh: line 1: cd: frontend: No such file or directory", "cat: dist/version.txt: No such file or directory", "/builds/acme/web.tmp/CI_SCRIPT: line 142: cd: frontend: No such file or directory"],
   }),
   rule({
     id: "shell.missing-env",
