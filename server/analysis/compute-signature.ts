@@ -10,7 +10,7 @@ export const MAX_SIGNATURE_LINES = 12;
  *
  * 1. Input: the failure type and the "message lines" of the reported error ranges that carry evidence for
  *    that type: every line that matched a rule (weight >= 2, not boilerplate such as Maven's help text or
- *    "Process completed with exit code 1") plus the first plain line after it (the detail: which
+ *    "Process completed with exit code 1") plus up to two plain lines after it (the detail: which
  *    symbol, which package, which assertion). Stack frames, blank lines and group markers never count.
  * 2. Each line is normalized (normalizeSignatureLine) in this order:
  *    - GitHub timestamps, ANSI colours and log-level prefixes ([ERROR], npm ERR!, E  , ##[error]) go;
@@ -20,6 +20,7 @@ export const MAX_SIGNATURE_LINES = 12;
  *      any other absolute path keeps only its last two segments;
  *    - ISO dates and clock times -> <time>; durations ("0.036 s", "12ms", "1m 12s", "01:06 min") -> <dur>;
  *      UUIDs -> <uuid>; hex ids of 7+ chars with a digit (commit SHAs, container ids, 0x addresses) -> <hex>;
+ *      other random lower-case ids of 10+ letters and digits with 2+ of each (BuildKit refs) -> <id>;
  *      IPv4 addresses and host:port -> <host>; line/column positions (:12:5, [12,5], (12,5), "line 12")
  *      -> :N; the remaining standalone integers (run ids, PIDs, ports, counts) -> N. Dotted version numbers
  *      (1.2.3) are kept: a different dependency version is a different failure.
@@ -69,6 +70,8 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "<uuid>"],
   [/\b0x[0-9a-f]+\b/gi, "<hex>"],
   [/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{7,}\b/gi, "<hex>"],
+  // Random ids of letters and digits (BuildKit refs, runner and container names): 10+ chars, 2+ digits.
+  [/\b(?=(?:[a-z]*\d){2})(?=(?:\d*[a-z]){2})[a-z0-9]{10,}\b/g, "<id>"],
   [/\b\d{1,3}(\.\d{1,3}){3}(:\d+)?\b/g, "<host>"],
   [/\b(localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1?\]):\d+/g, "<host>"],
   [/\b\d+:\d\d\s?min\b/g, "<dur>"],

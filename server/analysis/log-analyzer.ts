@@ -47,6 +47,8 @@ const STORED_LINE_CHARS = 400;
 /** Ranges whose strongest line is at least this are tool errors; weaker ones are generic error words. */
 const STRONG = 3;
 const MAX_SEGMENTS = 10_000;
+/** Plain lines after a matched line that join the signature: which symbol, package or assertion. */
+const DETAIL_LINES = 2;
 
 export class LogAnalyzer {
   private n = 0;
@@ -259,17 +261,18 @@ function signatureLines(ranges: ErrorRange[], type: FailureType): { text: string
   const typed = ranges.filter((r) => (r.types[type] ?? 0) > 0);
   const out: { text: string; weight: number }[] = [];
   for (const r of typed.length > 0 ? typed : ranges) {
-    let takeNext = false;
+    let details = 0;
     for (const l of r.lines) {
-      const plain = !l.matched && /[A-Za-z]{2}/.test(l.text) && !isStackFrame(l.text);
+      // Lines only a generic error word matched ("npm error Found: react@18") are details too.
+      const plain = (!l.matched || (l.weight < 2 && !l.type && !l.boilerplate)) && /[A-Za-z]{2}/.test(l.text) && !isStackFrame(l.text);
       if (l.matched && !l.boilerplate && l.weight >= 2) {
         out.push({ text: l.text, weight: l.type === type ? l.weight : l.weight / 2 });
-        takeNext = true;
-      } else if (takeNext && plain) {
+        details = DETAIL_LINES;
+      } else if (details > 0 && plain) {
         out.push({ text: l.text, weight: 1 });
-        takeNext = false;
+        details--;
       } else if (l.boilerplate) {
-        takeNext = false;
+        details = 0;
       }
     }
   }

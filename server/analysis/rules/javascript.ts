@@ -21,8 +21,8 @@ export const javascriptRules = [
   }),
   rule({
     id: "npm.peer-conflict",
-    keywords: ["eresolve", "conflicting peer dependency", "err_pnpm_peer_dep"],
-    pattern: /ERESOLVE (unable to resolve dependency tree|could not resolve)|code ERESOLVE|Conflicting peer dependency|ERR_PNPM_PEER_DEP_ISSUES|ERR_PNPM_PEER_DEPS_ISSUES/,
+    keywords: ["eresolve", "conflicting peer dependency", "could not resolve dependency:", "err_pnpm_peer_dep"],
+    pattern: /ERESOLVE (unable to resolve dependency tree|could not resolve)|code ERESOLVE|Conflicting peer dependency|Could not resolve dependency:|ERR_PNPM_PEER_DEP_ISSUES|ERR_PNPM_PEER_DEPS_ISSUES/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
     examples: ["npm ERR! code ERESOLVE", "npm error ERESOLVE unable to resolve dependency tree", " ERR_PNPM_PEER_DEP_ISSUES  Unmet peer dependencies"],
