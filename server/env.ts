@@ -106,7 +106,7 @@ export const envSchema = z.object({
   KB_MIN_SUCCESS_COUNT: int(2, 0, 1_000_000),
   /** A failure with no exact match may reuse the fix of a pattern of the same type at least this similar
    *  (Jaccard of signature-text words and word pairs; server/knowledge/signature-similarity.ts). */
-  KB_MIN_SIMILARITY: unit(0.6),
+  KB_MIN_SIMILARITY: unit(0.7),
 
   // --- Live updates: Pusher when its keys are set, else Server-Sent Events ---
   PUSHER_APP_ID: optional,

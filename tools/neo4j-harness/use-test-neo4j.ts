@@ -7,6 +7,15 @@ import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, inject } from "vitest";
 import { createNeo4jDriver } from "../../server/knowledge/neo4j/neo4j-driver";
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Bolt URI of the run's Neo4j (vitest-global-setup.ts). */
+    neo4jUri: string;
+    /** A folder for the cross-file lock that gives each Neo4j test file the database to itself. */
+    neo4jLockDir: string;
+  }
+}
+
 export async function clearNeo4j(driver: Driver): Promise<void> {
   const session = driver.session();
   try {

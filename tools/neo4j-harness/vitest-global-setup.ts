@@ -7,14 +7,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startNeo4jHarness } from "./start";
+import type {} from "./use-test-neo4j"; // the ProvidedContext keys
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    neo4jUri: string;
-    /** A folder for the cross-file lock that gives each Neo4j test file the database to itself. */
-    neo4jLockDir: string;
-  }
-}
 
 async function runUsesNeo4j(project: TestProject): Promise<boolean> {
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;

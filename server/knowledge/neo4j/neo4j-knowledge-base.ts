@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import type { KnowledgeBase, PatternInput } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
+import { BAND_FANOUT } from "../signature-similarity";
 import { sortFixes } from "../fix-ordering";
 import type { FailureType } from "../../analysis/failure-types";
 import { ensureNeo4jSchema } from "./neo4j-schema";
@@ -77,13 +78,14 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       const res = await read((tx) =>
         tx.run(
           `UNWIND $bands AS key
-           MATCH (:SignatureBand {key: key})<-[:IN_BAND]-(p:FailurePattern)
+           MATCH (b:SignatureBand {key: key})
+           CALL (b) { MATCH (b)<-[:IN_BAND]-(p:FailurePattern) RETURN p LIMIT $fanout }
            WITH p, count(*) AS shared WHERE p.signature <> $exclude
            ORDER BY shared DESC, p.id LIMIT $limit
            OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
            WITH p, shared, collect(f {.*, weight: r.weight}) AS fixes
            RETURN p {.*} AS pattern, shared, fixes ORDER BY shared DESC, pattern.id`,
-          { bands, exclude: excludeSignature, limit: neo4j.int(limit) },
+          { bands, exclude: excludeSignature, limit: neo4j.int(limit), fanout: neo4j.int(BAND_FANOUT) },
         ),
       );
       return withFixes(res.records).map((c, i) => ({ ...c, sharedBands: Number(res.records[i]!.get("shared")) }));

@@ -53,7 +53,7 @@ describe("runbook Cypher on the knowledge graph we write (real Neo4j)", () => {
   beforeAll(async () => {
     await clearNeo4j(neo4j.driver());
     kb = createNeo4jKnowledgeBase({ driver: neo4j.driver() });
-    const options = { kb, log: capturingLogger().log, settings: { enabled: true, minConfidence: 0.7, minSuccessCount: 2, minSimilarity: 0.6 } };
+    const options = { kb, log: capturingLogger().log, settings: { enabled: true, minConfidence: 0.7, minSuccessCount: 2, minSimilarity: 0.7 } };
     const proven = await recordFix({ failure: compile, ...PATCH_FIX }, options);
     const weak = await recordFix({ failure: compile, ...OTHER_FIX }, options);
     provenFixId = proven.fix.id;

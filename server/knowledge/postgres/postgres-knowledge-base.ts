@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../db/client";
 import type { KnowledgeBase, PatternInput } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
+import { BAND_FANOUT } from "../signature-similarity";
 import { sortFixes } from "../fix-ordering";
 import type { FailureType } from "../../analysis/failure-types";
 import { toFix, toPattern, toPatternFix, toSummary, type FixRow, type PatternRow } from "./map-rows";
@@ -55,8 +56,10 @@ export function createPostgresKnowledgeBase(options: { db: () => Db }): Knowledg
       if (bands.length === 0 || limit <= 0) return [];
       const rows = await db().$queryRawUnsafe<(PatternWithFixesRow & { shared: number })[]>(
         `WITH c AS (
-           SELECT pattern_id, count(*)::int AS shared FROM kb_pattern_bands
-           WHERE band = ANY($1::text[]) GROUP BY pattern_id ORDER BY shared DESC, pattern_id LIMIT $2)
+           SELECT x.pattern_id, count(*)::int AS shared
+           FROM unnest($1::text[]) AS q(band)
+           CROSS JOIN LATERAL (SELECT pattern_id FROM kb_pattern_bands b WHERE b.band = q.band LIMIT ${BAND_FANOUT}) x
+           GROUP BY x.pattern_id ORDER BY shared DESC, x.pattern_id LIMIT $2)
          SELECT p.*, c.shared, ${FIXES_JSON}
          FROM c JOIN kb_failure_patterns p ON p.id = c.pattern_id
          WHERE p.signature <> $3 ORDER BY c.shared DESC, p.id`,

@@ -13,9 +13,10 @@ import { recordFix } from "../record-fix";
 import { recordFixOutcome } from "../record-fix-outcome";
 import { signatureSimilarity } from "../signature-similarity";
 import type { KbSettings } from "../kb-settings";
+import type { FileChangeInput } from "../fix-changes";
 import { capturingLogger, failure, OTHER_FIX, PATCH_FIX } from "./kb-fixtures";
 
-const SETTINGS: KbSettings = { enabled: true, minConfidence: 0.7, minSuccessCount: 2, minSimilarity: 0.6 };
+const SETTINGS: KbSettings = { enabled: true, minConfidence: 0.7, minSuccessCount: 2, minSimilarity: 0.7 };
 
 const symbolError = (name: string) =>
   failure("BUILD_COMPILE", `cannot find symbol symbol: class ${name} location: class app.Service`, "<ws>/src/main/java/app/Service.java:N: error: package app.util does not exist");
@@ -31,7 +32,7 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       await setup.reset();
     });
 
-    async function proveFix(f = symbolError("Helper"), successes = 4, fix: typeof PATCH_FIX = PATCH_FIX) {
+    async function proveFix(f = symbolError("Helper"), successes = 4, fix: { strategy: string; changes: FileChangeInput[] } = PATCH_FIX) {
       const { options } = ctx();
       const recorded = await recordFix({ failure: f, ...fix }, options);
       for (let i = 0; i < successes; i++) await recordFixOutcome({ fixId: recorded.fix.id, outcome: "succeeded" }, options);
@@ -133,7 +134,7 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       const proven = await proveFix(symbolError("Helper"), 4);
       const near = symbolError("HelperUtil");
       const sim = signatureSimilarity(near.signatureText, proven.pattern.signatureText);
-      expect(sim).toBeGreaterThan(0.6);
+      expect(sim).toBeGreaterThan(0.7);
       expect(sim).toBeLessThan(1);
       const { options, messages } = ctx();
       const hit = await lookupFix(near, options);
