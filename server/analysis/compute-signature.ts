@@ -48,7 +48,8 @@ export function computeSignature(type: FailureType, lines: { text: string; weigh
   return { signature, signatureText };
 }
 
-const REPLACEMENTS: [RegExp, string][] = [
+// [pattern, replacement, a literal the line must contain for the pattern to be worth trying]
+const REPLACEMENTS: [RegExp, string, string?][] = [
   [/\x1b\[[0-?]*[ -/]*[@-~]/g, ""],
   [/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\s*/, ""],
   [/^(##\[\w+\]|\[(ERROR|FATAL|WARNING|WARN|INFO|error|warn)\]|npm (ERR!|error|warn)|E\s{2,}|error:|ERROR:?|e:)\s*/, ""],
@@ -57,13 +58,17 @@ const REPLACEMENTS: [RegExp, string][] = [
   [/(?:[A-Za-z]:)?\/(?:home|Users)\/runner\/work\/[^/\s]+\/[^/\s]+\//g, "<ws>/"],
   [/\b[A-Za-z]:\/a\/[^/\s]+\/[^/\s]+\//g, "<ws>/"],
   [/\/__w\/[^/\s]+\/[^/\s]+\//g, "<ws>/"],
-  [/\S*\/hostedtoolcache\/[^/\s]+\/[^/\s]+\/[^/\s]+\//g, "<tool>/"],
-  [/\S*\/(site|dist)-packages\//g, "<site>/"],
-  [/\S*\/\.m2\/repository\//g, "<m2>/"],
+  [/\S*\/hostedtoolcache\/[^/\s]+\/[^/\s]+\/[^/\s]+\//g, "<tool>/", "hostedtoolcache"],
+  [/\S*\/(site|dist)-packages\//g, "<site>/", "-packages/"],
+  [/\S*\/\.m2\/repository\//g, "<m2>/", "/.m2/"],
   [/\/builds\/(workspace\/)?[^/\s]+\//g, "<ws>/"],
-  [/\S*\/(\.gradle\/caches|\.cargo\/registry|go\/pkg\/mod|\.npm\/_cacache|\.cache)\//g, "<cache>/"],
+  [/\S*\/\.gradle\/caches\//g, "<cache>/", "/.gradle/"],
+  [/\S*\/\.cargo\/registry\//g, "<cache>/", "/.cargo/"],
+  [/\S*\/go\/pkg\/mod\//g, "<cache>/", "/pkg/mod/"],
+  [/\S*\/\.npm\/_cacache\//g, "<cache>/", "/.npm/"],
+  [/\S*\/\.cache\//g, "<cache>/", "/.cache/"],
   [/(?:\/private)?\/(?:tmp|var\/folders\/[^/\s]+\/[^/\s]+\/T|var\/tmp)\/[^/\s]*/g, "<tmp>"],
-  [/\S*\/AppData\/Local\/Temp\/[^/\s]*/gi, "<tmp>"],
+  [/\S*\/AppData\/Local\/Temp\/[^/\s]*/gi, "<tmp>", "AppData"],
   [/\/_temp\/[^/\s]*/g, "/<tmp>"],
   [/\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d)?(\.\d+)?(Z|[+-]\d\d:?\d\d)?/g, "<time>"],
   [/\b\d{1,2}:\d\d:\d\d(\.\d+)?\b/g, "<time>"],
@@ -88,7 +93,7 @@ const REPLACEMENTS: [RegExp, string][] = [
 /** Normalizes one message line for the signature (step 2 above). */
 export function normalizeSignatureLine(line: string): string {
   let text = line;
-  for (const [pattern, replacement] of REPLACEMENTS) text = text.replace(pattern, replacement);
+  for (const [pattern, replacement, needle] of REPLACEMENTS) if (needle === undefined || text.includes(needle)) text = text.replace(pattern, replacement);
   text = text.replace(/(?:^|(?<=[\s'"(=:]))\/(?:[^/\s'"():]+\/)+([^/\s'"():]+\/[^/\s'"():]+)/g, "$1");
   return text.trim().slice(0, 240);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { KeywordIndex } from "./keyword-index";
 
-const KEYWORDS = ["error", "failed to", "e: ", "✕", "^# ", "^[error]", "md0", "❯ ", "timeout", "eresolve", "no space left"];
+const KEYWORDS = ["error", "failed to", "^e: ", "✕", "^# ", "^[error]", "md01", "❯", "timeout", "eresolve", "no space left"];
 
 function found(index: KeywordIndex, text: string): number[] {
   const ids = new Set<number>();
@@ -22,6 +22,7 @@ describe("KeywordIndex", () => {
     expect(found(index, "Build FAILED TO start: TimeOut")).toEqual([1, 8]);
     expect(found(index, "  ✕ computes (5 ms)")).toEqual([3]);
     expect(found(index, "see MD013/line-length")).toEqual([6]);
+    expect(found(index, "e: file.kt:1:2 boom")).toEqual([2]);
   });
 
   it("finds anchored keywords only at the start", () => {
@@ -31,10 +32,10 @@ describe("KeywordIndex", () => {
   });
 
   it("agrees with a naive search on generated lines", () => {
-    const alphabet = ["error", "ERR", "fail", "ed to", "e: ", "✕", "#", " ", "md0", "❯", "time", "out", "x", "No Space Left", "[", "]"];
+    const alphabet = ["error", "ERR", "fail", "ed to", "e: ", "✕", "#", " ", "md0", "1", "❯", "time", "out", "x", "No Space Left", "[", "]", "Eresolv", "e"];
     let seed = 42;
     const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-    for (let i = 0; i < 2000; i++) {
+    for (let i = 0; i < 5000; i++) {
       const parts = Array.from({ length: 1 + Math.floor(rnd() * 8) }, () => alphabet[Math.floor(rnd() * alphabet.length)]);
       const text = parts.join("");
       expect(found(index, text), text).toEqual(naive(text));
@@ -44,5 +45,6 @@ describe("KeywordIndex", () => {
   it("rejects keywords it could not find reliably", () => {
     expect(() => new KeywordIndex([{ keyword: "Error", id: 0 }])).toThrow(/lower case/);
     expect(() => new KeywordIndex([{ keyword: "x", id: 0 }])).toThrow(/non-ASCII/);
+    expect(() => new KeywordIndex([{ keyword: "ab", id: 0 }])).toThrow(/at least 4/);
   });
 });

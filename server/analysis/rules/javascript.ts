@@ -195,7 +195,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "lint.other",
-    keywords: ["✖", "lint/", "some errors were emitted", "md0", "license", "not formatted", "not properly formatted", "would be reformatted", "diff in ", "needs formatting"],
+    keywords: ["✖", "lint/", "some errors were emitted", "md00", "md01", "md02", "md03", "md04", "md05", "md06", "md07", "md08", "md09", "license", "not formatted", "not properly formatted", "would be reformatted", "diff in ", "needs formatting"],
     pattern:
       /^\s+\d+:\d+\s+✖\s+|\blint\/\w+\/\w+\b|Some errors were emitted while running checks|\bMD\d{3}\/[\w-]+|^✖\s+(subject|type|header|body|footer|scope)[\w-]* |Missing license header|license header (is )?missing|Unapproved licenses|Too many files with unapproved license|[Ff]iles? (is|are) not (properly )?formatted|would be reformatted|^Diff in \S+ at line \d+:|needs formatting|is not formatted/,
     type: "LINT",
@@ -234,7 +234,7 @@ export const javascriptRules = [
   }),
   rule({
     id: "js-test.failed-file",
-    keywords: ["fail", "⎯", "❯ "],
+    keywords: ["fail", "⎯", "❯"],
     pattern: /^\s*FAIL\s{1,2}\S+|⎯+ Failed (Tests?|Suites?) \d+ ⎯+|^✖ failing tests:|^\s*❯ \S+ \(\d+ tests? \| \d+ failed/,
     type: "TEST_FAILURE",
     weight: 6,
