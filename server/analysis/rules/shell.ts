@@ -27,6 +27,14 @@ export const shellRules = [
     examples: ["/home/runner/work/_temp/9d1e.sh: line 1: cd: frontend: No such file or directory", "cat: dist/version.txt: No such file or directory", "/builds/acme/web.tmp/CI_SCRIPT: line 142: cd: frontend: No such file or directory"],
   }),
   rule({
+    id: "shell.missing-credentials",
+    keywords: ["credential", "could not read username"],
+    pattern: /No valid credential sources found|Unable to locate credentials|Could not load credentials|credentials? (were |was )?(not found|missing|not provided)|Could not read Username for/i,
+    type: "CONFIGURATION",
+    weight: 7,
+    examples: ["│ Error: No valid credential sources found", "Error: Could not load credentials from any providers", "fatal: could not read Username for 'https://github.com': No such device or address"],
+  }),
+  rule({
     id: "shell.missing-env",
     keywords: ["parameter null or not set", "parameter not set", "unbound variable", "environment variable"],
     pattern: /: parameter (null or not set|not set)$|: unbound variable$|environment variable \S+ (is )?(not set|required|missing)|missing required environment variable/i,
