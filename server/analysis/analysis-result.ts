@@ -3,7 +3,10 @@ import type { FailureType } from "./failure-types";
 /**
  * What the analysis says about one log. `errorLines` are 1-based inclusive line ranges in the analysed
  * text (lines end at \n, \r\n or a lone \r), in file order; `decidingLines` are the lines whose evidence
- * chose `failureType`. `signature` is the SHA-256 (hex) of `signatureText`: see compute-signature.ts.
+ * chose `failureType`. `confidence` (0..1) grows with the winning type's evidence and shrinks with the
+ * runner-up's; for UNKNOWN it is 0.5 when the log showed no evidence at all and lower when some evidence
+ * fell short of naming a type. `signature` is the SHA-256 (hex) of `signatureText`: see
+ * compute-signature.ts for the algorithm.
  */
 export interface AnalysisResult {
   failureType: FailureType;
