@@ -1,5 +1,7 @@
-// One Prisma client per process, over node-postgres (Prisma 7's driver adapter).
+// One PostgreSQL pool per process, shared by Prisma 7 (through its pg driver adapter) and the few hot
+// paths that speak SQL directly (webhook ingestion), so there is one set of connections to size.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "../env";
 import { dropProcessSingleton, processSingleton, runtimeState } from "../runtime-state";
@@ -7,16 +9,21 @@ import { resolveDatabaseUrl } from "./database-url";
 
 export type Db = PrismaClient;
 
-export function db(): Db {
-  return processSingleton("prisma", () => {
-    const adapter = new PrismaPg({ connectionString: resolveDatabaseUrl(env()), max: 10 });
-    return new PrismaClient({ adapter });
-  });
+export function pgPool(): pg.Pool {
+  return processSingleton("pg-pool", () => new pg.Pool({ connectionString: resolveDatabaseUrl(env()), max: 10 }));
 }
 
-/** Closes the pool (shutdown, tests). */
+export function db(): Db {
+  return processSingleton("prisma", () => new PrismaClient({ adapter: new PrismaPg(pgPool(), { disposeExternalPool: false }) }));
+}
+
+/** Closes the client and the pool (shutdown, tests). */
 export async function disconnectDb(): Promise<void> {
-  const client = runtimeState().singletons.get("prisma") as Db | undefined;
+  const { singletons } = runtimeState();
+  const client = singletons.get("prisma") as Db | undefined;
+  const pool = singletons.get("pg-pool") as pg.Pool | undefined;
   dropProcessSingleton("prisma");
+  dropProcessSingleton("pg-pool");
   await client?.$disconnect();
+  await pool?.end();
 }

@@ -1,7 +1,7 @@
 import pino from "pino";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
-import { db } from "../db/client";
+import { db, pgPool } from "../db/client";
 import { ingestDelivery, type IngestDeps, type OutgoingEvent } from "./ingest-delivery";
 
 function failedRun(over: { id?: number; branch?: string; repo?: string; attempt?: number; conclusion?: string; updated?: string } = {}) {
@@ -19,6 +19,7 @@ function failedRun(over: { id?: number; branch?: string; repo?: string; attempt?
 function deps(sent: OutgoingEvent[], opts: { failSend?: boolean } = {}): IngestDeps {
   return {
     db: db(),
+    sql: pgPool(),
     log: pino({ level: "silent" }),
     fixBranchPrefix: "auto-fix/",
     sendEvents: async (events) => {

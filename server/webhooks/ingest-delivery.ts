@@ -1,6 +1,7 @@
 // What InfraFlow does with a verified delivery (runbook §4.1 steps 3–4): store it once, normalize it,
 // and start the follow-up workflow — healing for a failed run of a monitored repository, outcome
 // recording for CI on an auto-fix branch, the security scan for a push.
+import type pg from "pg";
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import type { Channel } from "../realtime/messages";
@@ -9,6 +10,7 @@ import { normalizeWorkflowRun } from "./normalize-workflow-run";
 import type { Delivery } from "./parse-delivery";
 import { forgetDelivery, recordDelivery, recordWorkflowRun } from "./record-workflow-run";
 import { linkPullRequest } from "./link-pull-request";
+import { markEarlierAttemptsFlaky } from "../pipelines/mark-flaky";
 
 export interface OutgoingEvent {
   name: string;
@@ -18,6 +20,8 @@ export interface OutgoingEvent {
 
 export interface IngestDeps {
   db: Db;
+  /** The process's pool, for the hot-path statements. */
+  sql: pg.Pool;
   log: Logger;
   fixBranchPrefix: string;
   sendEvents: (events: OutgoingEvent[]) => Promise<void>;
@@ -39,7 +43,7 @@ export async function ingestDelivery(deps: IngestDeps, delivery: Delivery): Prom
       return ingestPush(deps, delivery);
     default: {
       const action = typeof delivery.payload.action === "string" ? delivery.payload.action : null;
-      const fresh = await recordDelivery(deps.db, delivery.id, delivery.event, action, repo);
+      const fresh = await recordDelivery(deps.sql, delivery.id, delivery.event, action, repo);
       if (!fresh) return duplicate();
       if (delivery.event === "pull_request") await linkPullRequest(deps.db, delivery.payload, deps.fixBranchPrefix);
       return { status: 200, body: { ok: true } };
@@ -50,7 +54,7 @@ export async function ingestDelivery(deps: IngestDeps, delivery: Delivery): Prom
 async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<IngestResult> {
   const run = normalizeWorkflowRun(delivery.payload);
   const onFixBranch = run.branch.startsWith(deps.fixBranchPrefix);
-  const recorded = await recordWorkflowRun(deps.db, delivery.id, run, onFixBranch);
+  const recorded = await recordWorkflowRun(deps.sql, delivery.id, run, onFixBranch);
   if (!recorded.fresh) return duplicate();
   if (recorded.pipelineEventId === null) return { status: 200, body: { ok: true, ignored: "an older state of a run already updated" } };
 
@@ -74,6 +78,11 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
   } else if (run.failed && !recorded.monitored) {
     deps.log.info({ repo: run.repoFullName, runId: run.runId.toString() }, "Ignoring failed workflow_run of a repository that is not monitored");
   } else if (!onFixBranch) {
+    if (run.conclusion === "success" && run.runAttempt > 1) {
+      // The re-run InfraFlow asked for passed: the earlier failed attempts were flaky.
+      const flaky = await markEarlierAttemptsFlaky(deps.db, run.runId, run.runAttempt);
+      if (flaky) deps.log.info({ repo: run.repoFullName, runId: run.runId.toString() }, "Failure passed on re-run: marked flaky, not healed");
+    }
     deps.log.info({ repo: run.repoFullName, runId: run.runId.toString(), status: run.status }, "Ignoring non-failure workflow_run event");
   }
   await dispatch(deps, delivery.id, events);
@@ -83,7 +92,7 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
 
 async function ingestPush(deps: IngestDeps, delivery: Delivery): Promise<IngestResult> {
   const push = normalizePush(delivery.payload);
-  const fresh = await recordDelivery(deps.db, delivery.id, "push", null, push.repoFullName);
+  const fresh = await recordDelivery(deps.sql, delivery.id, "push", null, push.repoFullName);
   if (!fresh) return duplicate();
   if (push.deleted || push.branch === null) return { status: 200, body: { ok: true, ignored: "branch deletion or tag push: nothing to scan" } };
   const events: OutgoingEvent[] = [
@@ -103,7 +112,7 @@ async function dispatch(deps: IngestDeps, deliveryId: string, events: OutgoingEv
   try {
     await deps.sendEvents(events);
   } catch (err) {
-    await forgetDelivery(deps.db, deliveryId);
+    await forgetDelivery(deps.sql, deliveryId);
     throw err;
   }
   for (const e of events) deps.log.info({ deliveryId, event: e.name, eventId: e.id }, `Published pipeline event to workflow engine: ${e.id}`);

@@ -1,5 +1,5 @@
 import { sendEvents } from "@/inngest/send";
-import { db } from "@/server/db/client";
+import { db, pgPool } from "@/server/db/client";
 import { env } from "@/server/env";
 import { logger } from "@/server/logger";
 import { publishLive } from "@/server/realtime/live";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 
 export async function POST(req: Request) {
   const e = env();
-  return handleWebhook(req, e, { db: db(), log: logger("event-normalizer"), fixBranchPrefix: e.HEALING_FIX_BRANCH_PREFIX, sendEvents, publishLive });
+  return handleWebhook(req, e, { db: db(), sql: pgPool(), log: logger("event-normalizer"), fixBranchPrefix: e.HEALING_FIX_BRANCH_PREFIX, sendEvents, publishLive });
 }
