@@ -66,6 +66,19 @@ describe("failure signature", () => {
     expect(analyzeLogText(otherPeer).signature).not.toBe(analyzeLogText(eresolve).signature);
   });
 
+  it("is stable across re-runs of a node --test failure, whose TAP report carries fractional durations", () => {
+    const tap = (d1: string, d2: string) =>
+      `not ok 1 - applyDiscount takes the rate off the subtotal\n  ---\n  duration_ms: ${d1}\n  location: '/tmp/job-7/workspace/test/pricing.test.js:5:1'\n` +
+      `  failureType: 'testCodeFailure'\n  error: |-\n    Expected values to be strictly equal:\n\n    2000 !== 8000\n\n  code: 'ERR_ASSERTION'\n  name: 'AssertionError'\n` +
+      `  expected: 8000\n  actual: 2000\n  ...\n# tests 4\n# pass 3\n# fail 1\n# duration_ms ${d2}\n`;
+    const a = analyzeLogText(tap("0.173358", "61.2871"));
+    const b = analyzeLogText(tap("0.15419", "58.0113"));
+    expect(a.failureType).toBe("TEST_FAILURE");
+    expect(b.signatureText).toBe(a.signatureText);
+    expect(normalizeSignatureLine("duration_ms: 0.173358")).toBe("duration_ms: <dur>");
+    expect(normalizeSignatureLine("took 12.345678 units, version 1.2.3")).toBe("took <num> units, version 1.2.3");
+  });
+
   it("normalizes volatile tokens and keeps versions", () => {
     expect(normalizeSignatureLine("2024-05-14T09:12:44.118Z [ERROR] /home/runner/work/a/a/src/A.java:[42,17] cannot find symbol")).toBe("<ws>/src/A.java:[N,N] cannot find symbol");
     expect(normalizeSignatureLine("dial tcp 127.0.0.1:54321: connect: connection refused (pid 4242, took 1.52s)")).toBe("dial tcp <host>: connect: connection refused (pid N, took <dur>)");

@@ -22,7 +22,8 @@ export const MAX_SIGNATURE_LINES = 12;
  *      UUIDs -> <uuid>; hex ids of 7+ chars with a digit (commit SHAs, container ids, 0x addresses) -> <hex>;
  *      other random lower-case ids of 10+ letters and digits with 2+ of each (BuildKit refs) -> <id>;
  *      IPv4 addresses and host:port -> <host>; line/column positions (:12:5, [12,5], (12,5), "line 12")
- *      -> :N; the remaining standalone integers (run ids, PIDs, ports, counts) -> N. Dotted version numbers
+ *      -> :N; timing fields (duration_ms: 0.17) -> <dur>; decimals with 3+ fraction digits -> <num>; the
+ *      remaining standalone integers (run ids, PIDs, ports, counts) -> N. Dotted version numbers
  *      (1.2.3) are kept: a different dependency version is a different failure.
  *    - whitespace is collapsed; the line is cut at 240 characters.
  * 3. Lines are de-duplicated; when there are more than 12, the 12 with the strongest evidence are kept
@@ -82,6 +83,10 @@ const REPLACEMENTS: [RegExp, string, string?][] = [
   [/\b\d+:\d\d\s?min\b/g, "<dur>"],
   [/\b\d+m\s?\d+(\.\d+)?s\b/g, "<dur>"],
   [/\b\d+(\.\d+)?\s?(ms|milliseconds?|s|sec|secs|seconds?|m|min|mins|minutes?|h)\b(?!\w)/g, "<dur>"],
+  // Timing fields of test reporters (node --test / TAP YAML `duration_ms: 0.173358`, `time: 1.02`).
+  [/\b(duration|elapsed|time)(_?ms|_?s)?["']?\s*[:=]\s*\d+(\.\d+)?/gi, "$1$2: <dur>"],
+  // Measurements with long fractions are never versions (1.2.3 keeps its dots).
+  [/(^|[^\w.])\d+\.\d{3,}(?![\w.])/g, "$1<num>"],
   [/(\.\w+):\d+(:\d+)?/g, "$1:N"],
   [/\[\d+,\s?\d+\]/g, "[N,N]"],
   [/\(\d+,\s?\d+\)/g, "(N,N)"],

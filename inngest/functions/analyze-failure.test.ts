@@ -1,0 +1,85 @@
+// The loop from a failing push to an analysed failure, on real engines: the GitHub simulator runs the
+// demo repository's CI and delivers signed webhooks to the real webhook route, the embedded runner runs
+// analyze-failure, which reads the logs back from the simulator through the GitHub API.
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/sim-fixture";
+import { useTestDatabase } from "@/test/database";
+import { serveFetchHandler } from "@/test/serve-fetch-handler";
+import { POST } from "@/app/api/webhooks/github/route";
+import { db } from "@/server/db/client";
+import { resetEnvForTests } from "@/server/env";
+import { githubClient } from "@/server/github/octokit";
+import { monitorRepo } from "@/server/repos/monitor-repo";
+import { unmonitorRepo } from "@/server/repos/unmonitor-repo";
+import { embeddedRunner } from "../runner";
+
+const SECRET = "sim-webhook-secret";
+const REPO = "infraflow-demo/payments-api";
+let sim: Awaited<ReturnType<typeof startTestSimulator>>;
+let app: Awaited<ReturnType<typeof serveFetchHandler>>;
+let token = "";
+
+describe("failing push → webhook → analyze-failure (GitHub simulator, embedded runner, PostgreSQL)", () => {
+  beforeAll(async () => {
+    sim = await startTestSimulator({ autoApproveOAuth: true });
+    token = (await sim.seedDemo()).token;
+    Object.assign(process.env, { GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: SECRET, ANALYSIS_RERUN_FAILED_JOBS: "true" });
+    resetEnvForTests();
+    app = await serveFetchHandler(POST);
+  });
+  useTestDatabase();
+  afterAll(async () => {
+    await app?.close();
+    await sim?.remove();
+  });
+
+  it("monitors through the API, analyses the failure, re-runs it once, and stops monitoring", async () => {
+    const user = await db().user.create({ data: { githubId: 4242n, login: "demo-dev" } });
+    const log = pino({ level: "silent" });
+    const github = githubClient(token, sim.url);
+    const monitored = await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: SECRET });
+    expect(monitored.webhook.installed).toBe(true);
+    const hooks = await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" });
+    expect(hooks.data.map((h) => h.config.url)).toEqual([`${app.url}/api/webhooks/github`]);
+    // Monitoring twice reuses the hook instead of adding a second one.
+    await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: SECRET });
+    expect((await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" })).data).toHaveLength(1);
+
+    await sim.breakRepository({ scenario: "failing-test" });
+
+    const settle = async () => {
+      await sim.idle();
+      await embeddedRunner().idle();
+    };
+    const attempts = await eventually(async () => {
+      await settle();
+      const rows = await db().pipelineEvent.findMany({ where: { repoFullName: REPO, status: "failure" }, orderBy: { runAttempt: "asc" } });
+      return rows.length === 2 && rows.every((r) => r.failureSignature) ? rows : undefined;
+    }, "two analysed failed attempts (original + the one re-run)");
+
+    expect(attempts.map((r) => [r.runAttempt, r.failureType])).toEqual([[1, "TEST_FAILURE"], [2, "TEST_FAILURE"]]);
+    expect(attempts[1]!.failureSignature).toBe(attempts[0]!.failureSignature);
+    expect(attempts[0]!.errorMessage).toMatch(/pricing|discount|assert/i);
+    expect(attempts.every((r) => !r.flaky)).toBe(true);
+
+    const runs = await db().workflowRun.findMany({ where: { functionId: "analyze-failure" }, orderBy: { startedAt: "asc" } });
+    expect(runs.map((r) => r.status)).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(Object.keys(runs[0]!.steps as object)).toContain("rerun-failed-jobs");
+    expect(Object.keys(runs[1]!.steps as object)).not.toContain("rerun-failed-jobs");
+
+    const stopped = await unmonitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO });
+    expect(stopped.webhookRemoved).toBe(true);
+    expect((await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" })).data).toEqual([]);
+    expect(await db().monitoredRepo.count()).toBe(0);
+  }, 180_000);
+
+  it("gives manual webhook settings to a user who may not administer the repository", async () => {
+    const user = await db().user.upsert({ where: { githubId: 4243n }, create: { githubId: 4243n, login: "demo-dev" }, update: {} });
+    const github = githubClient(token, sim.url);
+    const result = await monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: undefined });
+    expect(result.webhook).toMatchObject({ installed: false, manual: { payloadUrl: `${app.url}/api/webhooks/github`, contentType: "application/json", events: ["workflow_run", "push", "pull_request"] } });
+    await expect(monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: "infraflow-demo/nope", appUrl: app.url, webhookSecret: SECRET }))
+      .rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
