@@ -1,5 +1,7 @@
-// The process's knowledge base: Neo4j when NEO4J_URI is set, else the same graph in PostgreSQL.
-import { db } from "../db/client";
+// The process's knowledge base: Neo4j when NEO4J_URI is set, else the same graph in PostgreSQL tables
+// (the process's database: DATABASE_URL, POSTGRES_*, or the embedded server).
+import pg from "pg";
+import { resolveDatabaseUrl } from "../db/database-url";
 import { env } from "../env";
 import { dropProcessSingleton, processSingleton, runtimeState } from "../runtime-state";
 import type { KnowledgeBase } from "./knowledge-base";
@@ -13,11 +15,13 @@ export function knowledgeBase(): KnowledgeBase {
   return processSingleton(NAME, () => {
     const e = env();
     if (e.NEO4J_URI) return createNeo4jKnowledgeBase({ driver: neo4jDriver(), database: e.NEO4J_DATABASE });
-    return createPostgresKnowledgeBase({ db });
+    // Its own small pool: the adapter uses named prepared statements (see postgres-knowledge-base.ts).
+    const pool = new pg.Pool({ connectionString: resolveDatabaseUrl(e), max: 5 });
+    return createPostgresKnowledgeBase({ pool, ownsPool: true });
   });
 }
 
-/** Forgets the adapter and closes the Neo4j driver if one was opened (shutdown, tests). */
+/** Forgets the adapter, closing what it opened (its PostgreSQL pool, the Neo4j driver): shutdown, tests. */
 export async function closeKnowledgeBase(): Promise<void> {
   const kb = runtimeState().singletons.get(NAME) as KnowledgeBase | undefined;
   dropProcessSingleton(NAME);

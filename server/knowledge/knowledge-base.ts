@@ -1,6 +1,6 @@
-// The knowledge-base port. Storage only: which fix qualifies, how confidence is computed and what gets
-// logged is decided by the domain functions (lookup-fix.ts, record-fix.ts, ...), so both adapters (Neo4j,
-// and the same graph in PostgreSQL tables) behave the same and share one contract test suite.
+// The knowledge-base port. Storage only: the rules (thresholds, how confidence is computed, what gets
+// logged) come from the domain functions (lookup-fix.ts, record-fix.ts, ...) and are passed in, so both
+// adapters (Neo4j, and the same graph in PostgreSQL tables) behave the same and share one contract suite.
 import type { FailureType } from "../analysis/failure-types";
 import type { FailureKey, FileChange, FixOutcome, KbFix, KbPattern, KbPatternFix, KbPatternSummary, KbStats } from "./types";
 import type { OutcomeCounts } from "./fix-confidence";
@@ -11,9 +11,23 @@ export interface PatternWithFixes {
   fixes: KbPatternFix[];
 }
 
-export interface SimilarCandidate extends PatternWithFixes {
+/** Just what re-ranking needs; details come from getPatterns for the few that make it. */
+export interface SimilarCandidate {
+  id: string;
+  failureType: FailureType;
+  signatureText: string;
   /** LSH bands shared with the query: a rough similarity, exact Jaccard is computed by the caller. */
   sharedBands: number;
+}
+
+/** When a fix may be used without asking the LLM (KB_MIN_CONFIDENCE, KB_MIN_SUCCESS_COUNT). */
+export interface QualifyingFix {
+  minConfidence: number;
+  minSuccessCount: number;
+}
+
+export function qualifies(fix: Pick<KbPatternFix, "confidence" | "successCount">, q: QualifyingFix): boolean {
+  return fix.confidence >= q.minConfidence && fix.successCount >= q.minSuccessCount;
 }
 
 /** A pattern with its LSH band keys (signature-similarity.ts), as written. */
@@ -33,14 +47,26 @@ export interface KnowledgeBase {
   /** The pattern with this exact signature, with its fixes. */
   findPattern(signature: string): Promise<PatternWithFixes | null>;
 
-  /** Patterns sharing at least one band key, most shared first, at most `limit`, with their fixes. */
-  findSimilar(query: { bands: string[]; excludeSignature: string; limit: number }): Promise<SimilarCandidate[]>;
+  /**
+   * The lookup's first step, in one round trip: creates the failure's pattern on first sight (with its band
+   * keys) or moves its lastSeenAt, adds one hit when one of its fixes meets `qualifying` (confidence and
+   * success count at or above), and returns the pattern with its fixes. Sightings are bookkeeping: an
+   * adapter may commit them without waiting for the disk.
+   */
+  sightPattern(input: { pattern: PatternInput; qualifying: QualifyingFix; at: Date }): Promise<PatternWithFixes>;
 
   /**
-   * Records that a failure was looked up: creates its pattern on first sight, moves lastSeenAt, and adds
-   * one hit to `hitPatternId` (the pattern whose fix answered), if any.
+   * Patterns sharing at least one band key, most shared first, at most `limit`. A band key that more than
+   * `maxPatternsPerBand` patterns share is ignored: it is boilerplate every error of a kind has, tells
+   * nothing, and would make the lookup's cost grow with the knowledge base.
    */
-  recordSighting(input: { pattern: PatternInput; hitPatternId?: string; at: Date }): Promise<KbPattern>;
+  findSimilar(query: { bands: string[]; excludeSignature: string; limit: number; maxPatternsPerBand: number }): Promise<SimilarCandidate[]>;
+
+  /** These patterns with their fixes (best first), in the order given; unknown ids are left out. */
+  getPatterns(patternIds: string[]): Promise<PatternWithFixes[]>;
+
+  /** One more hit on a pattern whose fix answered a lookup for a similar failure. */
+  recordHit(input: { patternId: string; at: Date }): Promise<void>;
 
   /**
    * Adds a fix to the pattern (creating the pattern if needed) with HAS_FIX weight 1. A fix with the same

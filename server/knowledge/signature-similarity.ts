@@ -10,9 +10,9 @@
 // (locality-sensitive hashing). Two texts with similarity s share at least one band key with probability
 // 1 - (1 - s^ROWS)^BANDS: 0.94 at s = 0.6, 0.995 at 0.7 (the default KB_MIN_SIMILARITY), 0.15 at 0.3. Each band key also encodes the
 // failure type, so candidates are always of the same type. Candidates are re-ranked by exact Jaccard.
-// A band key shared by very many patterns (boilerplate every error of a kind has) says little; each band
-// contributes at most BAND_FANOUT patterns, which bounds the work per lookup whatever the KB size, while
-// true near-duplicates still share their rarer bands.
+// A band key shared by more than BAND_FANOUT patterns (boilerplate every error of a kind has) says little
+// and is ignored, like a stop word: that bounds the work per lookup whatever the KB size, while true
+// near-duplicates still share their rarer bands.
 // Hand-written (40 lines) because the npm MinHash packages do not do banding and bring more than they save.
 import { FAILURE_TYPES } from "../analysis/failure-types";
 

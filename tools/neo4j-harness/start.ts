@@ -18,6 +18,8 @@ const MAIN_CLASS = "dev.infraflow.neo4jharness.Main";
 export interface StartNeo4jOptions {
   /** JVM heap; the machine is shared, keep it small. */
   heapMb?: number;
+  /** Neo4j page cache (off-heap), 128 MB by default. */
+  pageCacheMb?: number;
   /** Give up when Bolt is not up by then. */
   timeoutMs?: number;
   /** Every line the JVM prints (build and server), for diagnostics. */
@@ -69,7 +71,7 @@ export async function startNeo4jHarness(options: StartNeo4jOptions = {}): Promis
   const workDir = await mkdtemp(path.join(tmpdir(), "infraflow-neo4j-"));
   const child = spawn(
     "java",
-    [`-Xmx${options.heapMb ?? 512}m`, "-XX:+UseSerialGC", "-cp", classpath, MAIN_CLASS, path.join(workDir, "db")],
+    [`-Xmx${options.heapMb ?? 512}m`, "-XX:+UseSerialGC", "-cp", classpath, MAIN_CLASS, path.join(workDir, "db"), "0", String(options.pageCacheMb ?? 128)],
     // stdin stays open: the JVM stops when it closes, so it cannot outlive this process.
     { stdio: ["pipe", "pipe", "pipe"] },
   );

@@ -1,9 +1,9 @@
 // Cypher shared by several adapter operations.
 
 /**
- * Creates the pattern on first sight (with its LSH band links) or moves lastSeenAt; adds one hit when
- * $hitId is this pattern. ON MATCH SET takes the node's write lock before hitCount is read, so concurrent
- * sightings all count. Params: id, failureType, signature, signatureText, bands, at, hitId. Binds p.
+ * Creates the pattern on first sight (with its LSH band links) or moves lastSeenAt. ON MATCH SET takes the
+ * node's write lock, so what a later clause reads and increments (hitCount) no one else changes meanwhile.
+ * Params: id, failureType, signature, signatureText, bands, at. Binds p.
  */
 export const MERGE_PATTERN = `
 MERGE (p:FailurePattern {signature: $signature})
@@ -13,5 +13,4 @@ ON MATCH SET p.lastSeenAt = CASE WHEN p.lastSeenAt < $at THEN $at ELSE p.lastSee
 WITH p, p.id = $id AS created
 FOREACH (key IN CASE WHEN created THEN $bands ELSE [] END |
   MERGE (b:SignatureBand {key: key}) CREATE (p)-[:IN_BAND]->(b))
-WITH p
-SET p.hitCount = p.hitCount + CASE WHEN p.id = $hitId THEN 1 ELSE 0 END`;
+WITH p`;

@@ -6,7 +6,6 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import type { KnowledgeBase, PatternInput } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
-import { BAND_FANOUT } from "../signature-similarity";
 import { sortFixes } from "../fix-ordering";
 import type { FailureType } from "../../analysis/failure-types";
 import { ensureNeo4jSchema } from "./neo4j-schema";
@@ -40,10 +39,11 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
     }
   }
 
-  const read = <T>(work: (tx: ManagedTransaction) => Promise<T>) => withSession("READ", (s) => s.executeRead(work));
+  // Reads are single queries: an auto-commit transaction is one round trip (a managed one adds a COMMIT).
+  const read = (query: string, params: Record<string, unknown>) => withSession("READ", (s) => s.run(query, params));
   const write = <T>(work: (tx: ManagedTransaction) => Promise<T>) => withSession("WRITE", (s) => s.executeWrite(work));
 
-  function patternParams(pattern: PatternInput, at: Date, hitPatternId?: string) {
+  function patternParams(pattern: PatternInput, at: Date) {
     return {
       id: randomUUID(),
       failureType: pattern.failureType,
@@ -51,7 +51,6 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       signatureText: pattern.signatureText,
       bands: pattern.bands,
       at: neoDateTime(at),
-      hitId: hitPatternId ?? null,
     };
   }
 
@@ -62,49 +61,70 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
     kind: "neo4j",
 
     async findPattern(signature) {
-      const res = await read((tx) =>
-        tx.run(
-          `MATCH (p:FailurePattern {signature: $signature})
-           OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
-           RETURN p {.*} AS pattern, collect(f {.*, weight: r.weight}) AS fixes`,
-          { signature },
-        ),
+      const res = await read(
+        `MATCH (p:FailurePattern {signature: $signature})
+         OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
+         RETURN p {.*} AS pattern, collect(f {.*, weight: r.weight}) AS fixes`,
+        { signature },
       );
       return withFixes(res.records)[0] ?? null;
     },
 
-    async findSimilar({ bands, excludeSignature, limit }) {
-      if (bands.length === 0 || limit <= 0) return [];
-      const res = await read((tx) =>
+    async sightPattern({ pattern, qualifying, at }) {
+      const res = await write((tx) =>
         tx.run(
-          `UNWIND $bands AS key
-           MATCH (b:SignatureBand {key: key})
-           CALL (b) { MATCH (b)<-[:IN_BAND]-(p:FailurePattern) RETURN p LIMIT $fanout }
-           WITH p, count(*) AS shared WHERE p.signature <> $exclude
-           ORDER BY shared DESC, p.id LIMIT $limit
+          `${MERGE_PATTERN}
            OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
-           WITH p, shared, collect(f {.*, weight: r.weight}) AS fixes
-           RETURN p {.*} AS pattern, shared, fixes ORDER BY shared DESC, pattern.id`,
-          { bands, exclude: excludeSignature, limit: neo4j.int(limit), fanout: neo4j.int(BAND_FANOUT) },
+           WITH p, collect(f {.*, weight: r.weight}) AS fixes
+           SET p.hitCount = p.hitCount +
+             CASE WHEN any(x IN fixes WHERE x.confidence >= $minConfidence AND x.successCount >= $minSuccessCount) THEN 1 ELSE 0 END
+           RETURN p {.*} AS pattern, fixes`,
+          { ...patternParams(pattern, at), minConfidence: qualifying.minConfidence, minSuccessCount: qualifying.minSuccessCount },
         ),
       );
-      return withFixes(res.records).map((c, i) => ({ ...c, sharedBands: Number(res.records[i]!.get("shared")) }));
+      return withFixes(res.records)[0]!;
     },
 
-    async recordSighting({ pattern, hitPatternId, at }) {
-      const params = patternParams(pattern, at, hitPatternId);
-      return write(async (tx) => {
-        const res = await tx.run(`${MERGE_PATTERN} RETURN p {.*} AS pattern`, params);
-        const p = toPattern(res.records[0]!.get("pattern") as Props);
-        if (hitPatternId && hitPatternId !== p.id) {
-          // The first SET takes the node's write lock, so the increment reads a value no one else changes.
-          await tx.run(
-            `MATCH (h:FailurePattern {id: $hitId}) SET h.lastHitAt = $at WITH h SET h.hitCount = h.hitCount + 1`,
-            params,
-          );
-        }
-        return p;
-      });
+    async findSimilar({ bands, excludeSignature, limit, maxPatternsPerBand }) {
+      if (bands.length === 0 || limit <= 0) return [];
+      // A node's degree is read from the store without walking its relationships.
+      const res = await read(
+        `MATCH (b:SignatureBand) WHERE b.key IN $bands AND COUNT { (b)<-[:IN_BAND]-() } <= $maxPerBand
+         MATCH (b)<-[:IN_BAND]-(p:FailurePattern)
+         WITH p, count(*) AS shared WHERE p.signature <> $exclude
+         RETURN p.id AS id, p.failureType AS failureType, p.signatureText AS signatureText, shared
+         ORDER BY shared DESC, id LIMIT $limit`,
+        { bands, exclude: excludeSignature, limit: neo4j.int(limit), maxPerBand: neo4j.int(maxPatternsPerBand) },
+      );
+      return res.records.map((r) => ({
+        id: r.get("id") as string,
+        failureType: r.get("failureType") as FailureType,
+        signatureText: r.get("signatureText") as string,
+        sharedBands: Number(r.get("shared")),
+      }));
+    },
+
+    async getPatterns(patternIds) {
+      if (patternIds.length === 0) return [];
+      const res = await read(
+        `UNWIND range(0, size($ids) - 1) AS i
+         MATCH (p:FailurePattern {id: $ids[i]})
+         OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
+         WITH i, p, collect(f {.*, weight: r.weight}) AS fixes
+         RETURN p {.*} AS pattern, fixes ORDER BY i`,
+        { ids: patternIds },
+      );
+      return withFixes(res.records);
+    },
+
+    async recordHit({ patternId, at }) {
+      // The first SET takes the node's write lock, so the increment reads a value no one else changes.
+      await write((tx) =>
+        tx.run(`MATCH (h:FailurePattern {id: $patternId}) SET h.lastHitAt = $at WITH h SET h.hitCount = h.hitCount + 1`, {
+          patternId,
+          at: neoDateTime(at),
+        }),
+      );
     },
 
     async addFix({ pattern, fix, at }) {
@@ -171,22 +191,20 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
     },
 
     async getFix(fixId) {
-      const res = await read((tx) => tx.run(`MATCH (f:Fix {id: $fixId}) RETURN f {.*} AS fix`, { fixId }));
+      const res = await read(`MATCH (f:Fix {id: $fixId}) RETURN f {.*} AS fix`, { fixId });
       return res.records[0] ? toFix(res.records[0].get("fix") as Props) : null;
     },
 
     async patternsOfFix(fixId) {
-      const res = await read((tx) =>
-        tx.run(
-          `MATCH (p:FailurePattern)-[r:HAS_FIX]->(:Fix {id: $fixId}) RETURN p {.*} AS pattern ORDER BY r.weight DESC, p.id`,
-          { fixId },
-        ),
+      const res = await read(
+        `MATCH (p:FailurePattern)-[r:HAS_FIX]->(:Fix {id: $fixId}) RETURN p {.*} AS pattern ORDER BY r.weight DESC, p.id`,
+        { fixId },
       );
       return res.records.map((r) => toPattern(r.get("pattern") as Props));
     },
 
     async stats() {
-      return read(async (tx) => {
+      return withSession("READ", (s) => s.executeRead(async (tx) => {
         const patterns = await tx.run(`MATCH (p:FailurePattern) RETURN count(p) AS n`);
         const fixes = await tx.run(`MATCH (f:Fix) RETURN count(f) AS n, coalesce(avg(f.confidence), 0.0) AS average`);
         const types = await tx.run(
@@ -198,19 +216,17 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
           averageConfidence: Number(fixes.records[0]!.get("average")),
           topFailureTypes: types.records.map((r) => ({ type: r.get("type") as FailureType, count: Number(r.get("count")) })),
         };
-      });
+      }));
     },
 
     async listPatterns({ failureType, limit, offset }) {
-      const res = await read((tx) =>
-        tx.run(
-          `MATCH (p:FailurePattern) WHERE $type IS NULL OR p.failureType = $type
-           WITH p ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id SKIP $offset LIMIT $limit
-           OPTIONAL MATCH (p)-[:HAS_FIX]->(f:Fix)
-           WITH p, count(f) AS fixCount, coalesce(max(f.confidence), 0.0) AS best
-           RETURN p {.*} AS pattern, fixCount, best ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id`,
-          { type: failureType ?? null, offset: neo4j.int(offset), limit: neo4j.int(limit) },
-        ),
+      const res = await read(
+        `MATCH (p:FailurePattern) WHERE $type IS NULL OR p.failureType = $type
+         WITH p ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id SKIP $offset LIMIT $limit
+         OPTIONAL MATCH (p)-[:HAS_FIX]->(f:Fix)
+         WITH p, count(f) AS fixCount, coalesce(max(f.confidence), 0.0) AS best
+         RETURN p {.*} AS pattern, fixCount, best ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id`,
+        { type: failureType ?? null, offset: neo4j.int(offset), limit: neo4j.int(limit) },
       );
       return res.records.map((r) => ({
         ...toPattern(r.get("pattern") as Props),
@@ -220,13 +236,11 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
     },
 
     async listFixes(patternId) {
-      const res = await read((tx) =>
-        tx.run(
-          `MATCH (p:FailurePattern {id: $patternId})
-           OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
-           RETURN p {.*} AS pattern, collect(f {.*, weight: r.weight}) AS fixes`,
-          { patternId },
-        ),
+      const res = await read(
+        `MATCH (p:FailurePattern {id: $patternId})
+         OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
+         RETURN p {.*} AS pattern, collect(f {.*, weight: r.weight}) AS fixes`,
+        { patternId },
       );
       return withFixes(res.records)[0]?.fixes ?? null;
     },

@@ -1,16 +1,24 @@
-import { describe } from "vitest";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
 import { useTestDatabase } from "@/test/database";
-import { db } from "../../db/client";
+import type { KnowledgeBase } from "../knowledge-base";
 import { knowledgeBaseContract } from "../testing/knowledge-base-contract";
 import { createPostgresKnowledgeBase } from "./postgres-knowledge-base";
 
 describe("PostgreSQL knowledge base (embedded PostgreSQL)", () => {
-  useTestDatabase();
-  const kb = createPostgresKnowledgeBase({ db });
+  const database = useTestDatabase();
+  let pool: pg.Pool;
+  let kb: KnowledgeBase;
+  beforeAll(() => {
+    pool = new pg.Pool({ connectionString: database.url(), max: 10 });
+    kb = createPostgresKnowledgeBase({ pool });
+  });
+  afterAll(() => pool.end());
+
   knowledgeBaseContract("PostgreSQL", {
     kb: () => kb,
     reset: async () => {
-      await db().$executeRawUnsafe("TRUNCATE kb_pattern_bands, kb_pattern_fixes, kb_fixes, kb_failure_patterns");
+      await pool.query("TRUNCATE kb_pattern_bands, kb_pattern_fixes, kb_fixes, kb_failure_patterns");
     },
   });
 });

@@ -146,12 +146,37 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       expect(patterns.find((p) => p.id === proven.pattern.id)!.hitCount).toBe(1);
       expect(patterns.find((p) => p.signature === near.signature)).toMatchObject({ hitCount: 0, fixCount: 0 });
 
-      // Its own pattern exists now (no fix); the proven one is not similar enough at 0.95, so no hint either.
-      expect(await lookupFix(near, ctx({ minSimilarity: 0.95 }).options)).toEqual({ hit: false, reason: "unproven" });
+      // Its own pattern has no fix, and the proven one is not similar enough at 0.95: no hint either.
+      expect(await lookupFix(near, ctx({ minSimilarity: 0.95 }).options)).toEqual({ hit: false, reason: "unknown" });
       const otherType = failure("TEST_FAILURE", ...symbolError("HelperUtil").signatureText.split("\n").slice(1));
       expect(await lookupFix(otherType, ctx().options)).toMatchObject({ hit: false, reason: "unknown" });
       const unrelated = failure("BUILD_COMPILE", "incompatible types: String cannot be converted to int", "<ws>/src/App.java:N");
       expect(await lookupFix(unrelated, ctx().options)).toMatchObject({ hit: false, reason: "unknown" });
+    });
+
+    it("finds similar candidates by shared band keys, ignoring keys too many patterns share", async () => {
+      const kb = setup.kb();
+      const at = new Date();
+      const made = [];
+      for (let i = 0; i < 4; i++) {
+        const f = failure("LINT", `rule ${i}`);
+        made.push((await kb.sightPattern({ pattern: { ...f, bands: ["hot", `own${i}`] }, qualifying: SETTINGS, at })).pattern);
+      }
+      await kb.sightPattern({ pattern: { ...failure("TEST_FAILURE", "other"), bands: ["cold"] }, qualifying: SETTINGS, at });
+      const probe = failure("LINT", "probe").signature;
+      const all = await kb.findSimilar({ bands: ["hot", "own1", "nowhere"], excludeSignature: probe, limit: 10, maxPatternsPerBand: 4 });
+      expect(all).toHaveLength(4);
+      expect(all[0]).toEqual({ id: made[1]!.id, failureType: "LINT", signatureText: "LINT\nrule 1", sharedBands: 2 });
+      expect(all.slice(1).every((c) => c.sharedBands === 1)).toBe(true);
+      const rare = await kb.findSimilar({ bands: ["hot", "own1"], excludeSignature: probe, limit: 10, maxPatternsPerBand: 3 });
+      expect(rare).toEqual([{ id: made[1]!.id, failureType: "LINT", signatureText: "LINT\nrule 1", sharedBands: 1 }]);
+      const others = await kb.findSimilar({ bands: ["hot"], excludeSignature: made[2]!.signature, limit: 2, maxPatternsPerBand: 4 });
+      expect(others).toHaveLength(2);
+      expect(others.map((c) => c.id)).not.toContain(made[2]!.id);
+
+      const got = await kb.getPatterns([made[3]!.id, "00000000-0000-4000-8000-000000000000", made[0]!.id]);
+      expect(got.map((p) => p.pattern.signature)).toEqual([made[3]!.signature, made[0]!.signature]);
+      expect(got[0]!.fixes).toEqual([]);
     });
 
     it("links a fix reused for a similar failure to that failure's pattern, weighted by similarity", async () => {

@@ -17,7 +17,7 @@ import org.neo4j.harness.Neo4jBuilders;
  * a throwaway server for tests and benchmarks on loopback). It stops when stdin closes (the parent Node
  * process went away, even if killed) or on SIGTERM/SIGINT.
  *
- * Arguments: [workDir] [port]; port 0 (default) picks a free one.
+ * Arguments: [workDir] [port] [pageCacheMb]; port 0 (default) picks a free one; page cache 128 MB by default.
  */
 public final class Main {
   private Main() {}
@@ -25,13 +25,14 @@ public final class Main {
   public static void main(String[] args) throws Exception {
     Path workDir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("infraflow-neo4j-");
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    long pageCacheMb = args.length > 2 ? Long.parseLong(args[2]) : 128L;
 
     Neo4j neo4j = Neo4jBuilders.newInProcessBuilder(workDir)
         .withDisabledServer() // no HTTP/Jetty: Bolt is all the driver needs
         .withConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
         .withConfig(GraphDatabaseSettings.auth_enabled, false)
-        // Small footprint: the machine is shared and the test graphs are small.
-        .withConfig(GraphDatabaseSettings.pagecache_memory, 128L * 1024 * 1024)
+        // Small footprint: the machine is shared and the test graphs are small (the benchmark asks for more).
+        .withConfig(GraphDatabaseSettings.pagecache_memory, pageCacheMb * 1024 * 1024)
         .build();
 
     CountDownLatch stopped = new CountDownLatch(1);
