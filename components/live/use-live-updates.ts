@@ -21,7 +21,7 @@ export function useLiveUpdates(config: LiveClientConfig | null): { status: LiveS
       "pipeline-events": [trpc.dashboard.pathKey()],
       "healing-events": [trpc.healing.pathKey(), trpc.dashboard.pathKey()],
       "security-events": [trpc.security.pathKey()],
-      "knowledge-events": [],
+      "knowledge-events": [trpc.knowledge.pathKey()],
     };
     const onMessage = (channel: Channel, message: LiveMessage) => {
       setLast({ ...message, channel });

@@ -40,7 +40,7 @@ export function authOptions(): NextAuthOptions {
           async request({ tokens }) {
             const headers = { Authorization: `token ${tokens.access_token}`, Accept: "application/vnd.github+json" };
             const res = await fetch(`${gh.api}/user`, { headers });
-            if (!res.ok) throw new Error(`GitHub ${gh.api}/user answered ${res.status}`);
+            if (!res.ok) throw new Error(`GitHub ${gh.api}/user answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
             const profile = (await res.json()) as GitHubUserJson;
             if (!profile.email) {
               const emails = await fetch(`${gh.api}/user/emails`, { headers });

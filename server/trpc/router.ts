@@ -2,6 +2,7 @@ import { createCallerFactory, createTrpcRouter } from "./init";
 import { authRouter } from "./routers/auth";
 import { dashboardRouter } from "./routers/dashboard";
 import { healingRouter } from "./routers/healing";
+import { knowledgeRouter } from "./routers/knowledge";
 import { reposRouter } from "./routers/repos";
 import { securityRouter } from "./routers/security";
 
@@ -9,6 +10,7 @@ export const appRouter = createTrpcRouter({
   auth: authRouter,
   dashboard: dashboardRouter,
   healing: healingRouter,
+  knowledge: knowledgeRouter,
   repos: reposRouter,
   security: securityRouter,
 });

@@ -73,7 +73,7 @@ try {
   while (written < largeBytesWanted) {
     for (const f of textFiles) {
       const buf = await readFile(f);
-      if (!w.write(buf)) await new Promise((r) => w.once("drain", r));
+      if (!w.write(buf)) await new Promise<void>((r) => w.once("drain", () => r()));
       written += buf.length;
       if (written >= largeBytesWanted) break;
     }

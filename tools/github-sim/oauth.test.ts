@@ -64,6 +64,21 @@ describe("OAuth", () => {
     expect(await wrong.json()).toMatchObject({ error: "incorrect_client_credentials" });
   });
 
+  it("accepts the client credentials in an HTTP Basic header (client_secret_basic, openid-client's default)", async () => {
+    const code = await codeFromConsent();
+    const basic = Buffer.from(`${seed.oauthApp.clientId}:${seed.oauthApp.clientSecret}`).toString("base64");
+    const response = await fetch(sim.oauth.tokenUrl, {
+      method: "POST",
+      headers: { accept: "application/json", authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "authorization_code", code, redirect_uri: callback }),
+    });
+    const token = (await response.json()) as Record<string, string>;
+    expect(token.access_token).toMatch(/^gho_/);
+    const wrongBasic = Buffer.from(`${seed.oauthApp.clientId}:nope`).toString("base64");
+    const refused = await fetch(sim.oauth.tokenUrl, { method: "POST", headers: { accept: "application/json", authorization: `Basic ${wrongBasic}` }, body: new URLSearchParams({ code: "x" }) });
+    expect(await refused.json()).toMatchObject({ error: "incorrect_client_credentials" });
+  });
+
   it("refuses callbacks that are not on localhost", async () => {
     const response = await fetch(authorizeUrl("https://attacker.example/callback"), { redirect: "manual" });
     expect(response.status).toBe(400);

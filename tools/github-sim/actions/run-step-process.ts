@@ -25,7 +25,7 @@ export async function runStepProcess(options: StepProcessOptions): Promise<StepO
   return new Promise((resolve, reject) => {
     const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", scriptFile], {
       cwd: options.cwd,
-      env: options.env,
+      env: options.env as NodeJS.ProcessEnv,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -28,7 +28,7 @@ export interface GitResult {
 export function runGit(gitDir: string, args: string[], options: RunGitOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = spawn("git", [`--git-dir=${gitDir}`, ...args], {
-      env: { ...gitBaseEnv(), ...options.env },
+      env: { ...gitBaseEnv(), ...options.env } as NodeJS.ProcessEnv,
       stdio: ["pipe", "pipe", "pipe"],
     });
     const out: Buffer[] = [];

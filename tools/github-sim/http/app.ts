@@ -1,6 +1,6 @@
 // Assembles the HTTP surface: GitHub's REST API under /api/v3, OAuth, log downloads, the demo LLM
 // and the simulator's admin endpoints.
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import type { ActionsService } from "../actions/actions-service";
 import type { SimController } from "../core/controller";
 import type { SimContext } from "../core/context";
@@ -32,14 +32,14 @@ export interface AppParts {
 
 export function createApp(parts: AppParts): Hono {
   const { ctx } = parts;
-  const onError = (error: Error, c: Parameters<Parameters<Hono["onError"]>[0]>[1]) => {
+  const onError = (error: Error, c: Context) => {
     if (error instanceof GitHubError) return errorResponse(c, error);
     console.error("[github-sim]", error);
     return errorResponse(c, new GitHubError(500, `Server Error: ${error.message}`));
   };
 
   const api = new Hono<ApiEnv>();
-  api.onError(onError);
+  api.onError((error, c) => onError(error, c as unknown as Context));
   api.use("*", async (c, next) => {
     c.header("X-GitHub-Media-Type", "github.v3; format=json");
     c.header("X-GitHub-Enterprise-Version", "3.19.0");

@@ -7,11 +7,11 @@ import { gitCommitJson } from "../../json/git-json";
 import { commitFiles } from "../../repo-ops/commit-files";
 import type { SimRepo } from "../../store/state";
 import { GitHubError, invalid, notFound } from "../github-error";
-import { optionalString, pathRepo, readJson, requireAdmin, requiredString, type ApiEnv } from "../route-helpers";
+import { optionalString, pathRepo, readJson, requireAdmin, requiredString, type ApiContext, type ApiEnv } from "../route-helpers";
 import { resolveCommitish } from "./repos";
 
 export function contentRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
-  const read = async (c: Parameters<Parameters<Hono<ApiEnv>["get"]>[1]>[0], filePath: string) => {
+  const read = async (c: ApiContext, filePath: string) => {
     const repo = pathRepo(ctx, c);
     const gitDir = repoGitDir(ctx, repo);
     const ref = c.req.query("ref") ?? repo.defaultBranch;

@@ -20,6 +20,6 @@ export function logRoutes(ctx: SimContext, app: Hono, actions: ActionsService): 
     const run = ctx.store.state.runs.find((r) => r.id === id);
     if (!run) throw new GitHubError(404, "Not Found");
     const zip = await runLogsZip(ctx.dataDir, actions.jobsOf(run));
-    return c.body(zip, 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename=logs_${id}.zip` });
+    return c.body(new Uint8Array(zip), 200, { "Content-Type": "application/zip", "Content-Disposition": `attachment; filename=logs_${id}.zip` });
   });
 }

@@ -33,7 +33,7 @@ export function oauthRoutes(ctx: SimContext, app: Hono, options: { autoApprove: 
   });
 
   app.post("/login/oauth/access_token", async (c) => {
-    const params = { ...Object.fromEntries(new URL(c.req.url).searchParams), ...(await bodyParams(c)) };
+    const params: Record<string, string> = { ...basicClientCredentials(c), ...Object.fromEntries(new URL(c.req.url).searchParams), ...(await bodyParams(c)) };
     const app_ = ctx.store.state.oauthApps.find((a) => a.clientId === params.client_id);
     const reply = (body: Record<string, string>) => respond(c, body);
     if (!app_ || app_.clientSecret !== params.client_secret) {
@@ -100,6 +100,15 @@ async function bodyParams(c: Context): Promise<Record<string, string>> {
 }
 
 // GitHub answers form-encoded unless the client asks for JSON; errors are 200s with an `error` field.
+/** Client authentication by HTTP Basic (client_secret_basic), which GitHub accepts beside form fields. */
+function basicClientCredentials(c: Context): Record<string, string> {
+  const match = /^Basic\s+(\S+)$/i.exec(c.req.header("authorization") ?? "");
+  if (!match) return {};
+  const [id, secret] = Buffer.from(match[1]!, "base64").toString("utf8").split(":");
+  if (!id || secret === undefined) return {};
+  return { client_id: decodeURIComponent(id), client_secret: decodeURIComponent(secret) };
+}
+
 function respond(c: Context, body: Record<string, string>): Response {
   if ((c.req.header("accept") ?? "").includes("application/json")) return c.json(body);
   return c.body(new URLSearchParams(body).toString(), 200, { "Content-Type": "application/x-www-form-urlencoded; charset=utf-8" });
