@@ -1,5 +1,6 @@
 // Every workflow of the app: served by /api/inngest and run by the embedded runner.
 import type { Workflow } from "../workflow";
 import { analyzeFailure } from "./analyze-failure";
+import { recordFixOutcomeWorkflow } from "./record-fix-outcome";
 
-export const workflows = [analyzeFailure] as Workflow<never>[];
+export const workflows = [analyzeFailure, recordFixOutcomeWorkflow] as Workflow<never>[];
