@@ -11,7 +11,7 @@ export interface PatternWithFixes {
   fixes: KbPatternFix[];
 }
 
-/** Just what re-ranking needs; details come from getPatterns for the few that make it. */
+/** Just what re-ranking needs; details come from claimSimilar for the few that make it. */
 export interface SimilarCandidate {
   id: string;
   failureType: FailureType;
@@ -62,11 +62,12 @@ export interface KnowledgeBase {
    */
   findSimilar(query: { bands: string[]; excludeSignature: string; limit: number; maxPatternsPerBand: number }): Promise<SimilarCandidate[]>;
 
-  /** These patterns with their fixes (best first), in the order given; unknown ids are left out. */
-  getPatterns(patternIds: string[]): Promise<PatternWithFixes[]>;
-
-  /** One more hit on a pattern whose fix answered a lookup for a similar failure. */
-  recordHit(input: { patternId: string; at: Date }): Promise<void>;
+  /**
+   * The lookup's similar step, in one round trip: these patterns with their fixes (best first), in the
+   * order given (unknown ids left out), and one hit on the first of them with a fix meeting `qualifying`.
+   * The patterns are returned as they were before that hit.
+   */
+  claimSimilar(input: { patternIds: string[]; qualifying: QualifyingFix; at: Date }): Promise<PatternWithFixes[]>;
 
   /**
    * Adds a fix to the pattern (creating the pattern if needed) with HAS_FIX weight 1. A fix with the same

@@ -3,7 +3,7 @@
 // best first. Only fixes with confidence >= KB_MIN_CONFIDENCE and successCount >= KB_MIN_SUCCESS_COUNT
 // qualify. Every lookup records a sighting of the failure's pattern (created on first sight, lastSeenAt)
 // and a hit on the pattern whose fix answered (hitCount). On a miss, the best unproven fix, if any, comes
-// back as a hint for the LLM. Round trips: 1 for an exact hit; 2-4 otherwise.
+// back as a hint for the LLM. Round trips: 1 for an exact hit; 2-3 otherwise.
 import type { Logger } from "pino";
 import { currentKbContext, type KbContextOptions } from "./kb-context";
 import { qualifies, type QualifyingFix } from "./knowledge-base";
@@ -54,14 +54,15 @@ export async function lookupFix(failure: FailureKey, options: KbContextOptions &
       .sort((a, b) => b.similarity - a.similarity || b.sharedBands - a.sharedBands || a.id.localeCompare(b.id))
       .slice(0, SIMILAR_PATTERNS_TRIED);
     known ||= ranked.length > 0;
+    // The adapter counts the hit on the first of these with a qualifying fix: the one picked here.
     const similarity = new Map(ranked.map((c) => [c.id, c.similarity]));
-    for (const p of ranked.length > 0 ? await kb.getPatterns(ranked.map((c) => c.id)) : []) {
+    const patterns = ranked.length > 0 ? await kb.claimSimilar({ patternIds: ranked.map((c) => c.id), qualifying: settings, at }) : [];
+    for (const p of patterns) {
       const s = similarity.get(p.pattern.id) ?? 0;
       found = pick(p.pattern, p.fixes, s, "similar", settings);
       if (found) break;
       hint ??= pick(p.pattern, p.fixes, s, "similar", null);
     }
-    if (found) await kb.recordHit({ patternId: found.pattern.id, at });
   }
 
   if (!found) return miss(log, { hit: false, reason: known ? "unproven" : "unknown", ...(hint ? { hint } : {}) });

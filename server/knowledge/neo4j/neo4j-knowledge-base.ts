@@ -3,7 +3,7 @@
 // One session per unit of work, closed in finally; writes run as managed transactions (retried on
 // transient errors such as deadlocks).
 import { randomUUID } from "node:crypto";
-import neo4j, { type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
+import neo4j, { isRetryableError, type Driver, type ManagedTransaction, type Session } from "neo4j-driver";
 import type { KnowledgeBase, PatternInput } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
 import { sortFixes } from "../fix-ordering";
@@ -42,6 +42,18 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
   // Reads are single queries: an auto-commit transaction is one round trip (a managed one adds a COMMIT).
   const read = (query: string, params: Record<string, unknown>) => withSession("READ", (s) => s.run(query, params));
   const write = <T>(work: (tx: ManagedTransaction) => Promise<T>) => withSession("WRITE", (s) => s.executeWrite(work));
+  // A single-statement write on the lookup path: auto-commit saves the COMMIT round trip of a managed
+  // transaction; transient errors (deadlock, leader switch) are retried here as executeWrite would.
+  const writeOne = async (query: string, params: Record<string, unknown>) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withSession("WRITE", (s) => s.run(query, params));
+      } catch (e) {
+        if (attempt >= 5 || !isRetryableError(e)) throw e;
+        await new Promise((r) => setTimeout(r, 5 * 2 ** attempt * (0.5 + Math.random())));
+      }
+    }
+  };
 
   function patternParams(pattern: PatternInput, at: Date) {
     return {
@@ -71,16 +83,14 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
     },
 
     async sightPattern({ pattern, qualifying, at }) {
-      const res = await write((tx) =>
-        tx.run(
-          `${MERGE_PATTERN}
-           OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
-           WITH p, collect(f {.*, weight: r.weight}) AS fixes
-           SET p.hitCount = p.hitCount +
-             CASE WHEN any(x IN fixes WHERE x.confidence >= $minConfidence AND x.successCount >= $minSuccessCount) THEN 1 ELSE 0 END
-           RETURN p {.*} AS pattern, fixes`,
-          { ...patternParams(pattern, at), minConfidence: qualifying.minConfidence, minSuccessCount: qualifying.minSuccessCount },
-        ),
+      const res = await writeOne(
+        `${MERGE_PATTERN}
+         OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
+         WITH p, collect(f {.*, weight: r.weight}) AS fixes
+         SET p.hitCount = p.hitCount +
+           CASE WHEN any(x IN fixes WHERE x.confidence >= $minConfidence AND x.successCount >= $minSuccessCount) THEN 1 ELSE 0 END
+         RETURN p {.*} AS pattern, fixes`,
+        { ...patternParams(pattern, at), minConfidence: qualifying.minConfidence, minSuccessCount: qualifying.minSuccessCount },
       );
       return withFixes(res.records)[0]!;
     },
@@ -104,27 +114,26 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       }));
     },
 
-    async getPatterns(patternIds) {
+    async claimSimilar({ patternIds, qualifying, at }) {
       if (patternIds.length === 0) return [];
-      const res = await read(
+      // The hit: SET lastHitAt takes the write lock before hitCount is read and incremented.
+      const res = await writeOne(
         `UNWIND range(0, size($ids) - 1) AS i
          MATCH (p:FailurePattern {id: $ids[i]})
          OPTIONAL MATCH (p)-[r:HAS_FIX]->(f:Fix)
-         WITH i, p, collect(f {.*, weight: r.weight}) AS fixes
-         RETURN p {.*} AS pattern, fixes ORDER BY i`,
-        { ids: patternIds },
+         WITH i, p, collect(f {.*, weight: r.weight}) AS fixes ORDER BY i
+         WITH collect({i: i, pattern: p {.*}, node: p, fixes: fixes}) AS rows
+         WITH rows, [x IN rows WHERE any(f IN x.fixes WHERE f.confidence >= $minConfidence AND f.successCount >= $minSuccessCount) | x.node] AS winners
+         CALL (winners) {
+           UNWIND winners[0..1] AS h
+           SET h.lastHitAt = $at
+           WITH h SET h.hitCount = h.hitCount + 1
+         }
+         UNWIND rows AS x
+         RETURN x.pattern AS pattern, x.fixes AS fixes ORDER BY x.i`,
+        { ids: patternIds, minConfidence: qualifying.minConfidence, minSuccessCount: qualifying.minSuccessCount, at: neoDateTime(at) },
       );
       return withFixes(res.records);
-    },
-
-    async recordHit({ patternId, at }) {
-      // The first SET takes the node's write lock, so the increment reads a value no one else changes.
-      await write((tx) =>
-        tx.run(`MATCH (h:FailurePattern {id: $patternId}) SET h.lastHitAt = $at WITH h SET h.hitCount = h.hitCount + 1`, {
-          patternId,
-          at: neoDateTime(at),
-        }),
-      );
     },
 
     async addFix({ pattern, fix, at }) {

@@ -73,14 +73,11 @@ export function createPostgresKnowledgeBase({ pool, ownsPool }: PostgresKnowledg
       return rows.map((r) => ({ id: r.id, failureType: r.failure_type as FailureType, signatureText: r.signature_text, sharedBands: Number(r.shared) }));
     },
 
-    async getPatterns(patternIds) {
+    async claimSimilar({ patternIds, qualifying }) {
       const ids = patternIds.filter((id) => UUID.test(id));
       if (ids.length === 0) return [];
-      return (await q<PatternWithFixesRow>(pool, "getPatterns", [ids])).rows.map(withFixes);
-    },
-
-    async recordHit({ patternId }) {
-      if (UUID.test(patternId)) await q(pool, "recordHit", [patternId]);
+      const { rows } = await q<PatternWithFixesRow>(pool, "claimSimilar", [ids, qualifying.minConfidence, qualifying.minSuccessCount]);
+      return rows.map(withFixes);
     },
 
     async addFix({ pattern, fix, at }) {

@@ -49,13 +49,21 @@ export const SQL = {
     SELECT p.id, p.failure_type, p.signature_text, c.shared FROM c JOIN kb_failure_patterns p ON p.id = c.pattern_id
     WHERE p.signature <> $3 ORDER BY c.shared DESC, p.id LIMIT $2`,
 
-  getPatterns: `
-    SELECT p.*, ${FIXES_JSON} FROM unnest($1::uuid[]) WITH ORDINALITY AS q(id, n)
-    JOIN kb_failure_patterns p ON p.id = q.id ORDER BY q.n`,
-
-  recordHit: `
-    WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true))
-    UPDATE kb_failure_patterns SET hit_count = hit_count + 1 FROM cfg WHERE id = $1::uuid`,
+  // $1 pattern ids in order, $2/$3 qualifying confidence/successes. The hit is bookkeeping: async commit.
+  claimSimilar: `
+    WITH cfg AS (SELECT set_config('synchronous_commit', 'off', true)),
+    pats AS (
+      SELECT p.*, q.n, ${FIXES_JSON}
+      FROM unnest($1::uuid[]) WITH ORDINALITY AS q(id, n) JOIN kb_failure_patterns p ON p.id = q.id),
+    winner AS (
+      SELECT id FROM pats WHERE EXISTS (
+        SELECT 1 FROM kb_pattern_fixes pf JOIN kb_fixes f ON f.id = pf.fix_id
+        WHERE pf.pattern_id = pats.id AND f.confidence >= $2 AND f.success_count >= $3)
+      ORDER BY n LIMIT 1),
+    hit AS (
+      UPDATE kb_failure_patterns SET hit_count = hit_count + 1 FROM cfg
+      WHERE kb_failure_patterns.id = (SELECT id FROM winner) RETURNING kb_failure_patterns.id)
+    SELECT * FROM pats ORDER BY n`,
 
   upsertPattern: `
     WITH p AS (${UPSERT_PATTERN}),

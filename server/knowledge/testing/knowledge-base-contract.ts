@@ -154,6 +154,31 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       expect(await lookupFix(unrelated, ctx().options)).toMatchObject({ hit: false, reason: "unknown" });
     });
 
+    it("takes the most similar pattern that has a proven fix, and counts the hit there", async () => {
+      const line = "<ws>/src/main/java/app/Service.java:N: error: package app.util does not exist";
+      const query = failure("BUILD_COMPILE", "cannot find symbol symbol: class Alpha location: class app.Service", line);
+      const closer = failure("BUILD_COMPILE", "cannot find symbol symbol: class Alpha location: class app.Service", `${line} here`);
+      const further = failure("BUILD_COMPILE", "cannot find symbol symbol: class Beta location: class app.Service", line);
+      const simCloser = signatureSimilarity(query.signatureText, closer.signatureText);
+      const simFurther = signatureSimilarity(query.signatureText, further.signatureText);
+      expect(simCloser).toBeGreaterThan(simFurther);
+      expect(simFurther).toBeGreaterThan(SETTINGS.minSimilarity);
+      const unproven = await proveFix(closer, 1, OTHER_FIX);
+      const proven = await proveFix(further, 4);
+      const hit = await lookupFix(query, ctx().options);
+      expect(hit).toMatchObject({ hit: true, match: "similar", pattern: { id: proven.pattern.id }, fix: { id: proven.fix.id } });
+      expect(hit.hit && hit.similarity).toBeCloseTo(simFurther, 10);
+      const patterns = await listPatterns({}, ctx().options);
+      expect(patterns.find((p) => p.id === proven.pattern.id)!.hitCount).toBe(1);
+      expect(patterns.find((p) => p.id === unproven.pattern.id)!.hitCount).toBe(0);
+      // Without the proven one qualifying, the closer pattern's fix comes back as the hint.
+      expect(await lookupFix(query, ctx({ minSuccessCount: 9 }).options)).toMatchObject({
+        hit: false,
+        reason: "unproven",
+        hint: { match: "similar", fix: { id: unproven.fix.id } },
+      });
+    });
+
     it("finds similar candidates by shared band keys, ignoring keys too many patterns share", async () => {
       const kb = setup.kb();
       const at = new Date();
@@ -174,9 +199,11 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       expect(others).toHaveLength(2);
       expect(others.map((c) => c.id)).not.toContain(made[2]!.id);
 
-      const got = await kb.getPatterns([made[3]!.id, "00000000-0000-4000-8000-000000000000", made[0]!.id]);
+      const ids = [made[3]!.id, "00000000-0000-4000-8000-000000000000", made[0]!.id];
+      const got = await kb.claimSimilar({ patternIds: ids, qualifying: SETTINGS, at });
       expect(got.map((p) => p.pattern.signature)).toEqual([made[3]!.signature, made[0]!.signature]);
       expect(got[0]!.fixes).toEqual([]);
+      expect((await listPatterns({}, { kb })).every((p) => p.hitCount === 0)).toBe(true);
     });
 
     it("links a fix reused for a similar failure to that failure's pattern, weighted by similarity", async () => {
