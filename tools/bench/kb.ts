@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
   options: {
     sizes: { type: "string", default: "10000,100000" },
     lookups: { type: "string", default: "2000" },
-    warmup: { type: "string", default: "300" },
+    warmup: { type: "string", default: "1000" },
     adapters: { type: "string", default: "postgres,neo4j" },
   },
 });
