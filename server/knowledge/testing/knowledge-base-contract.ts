@@ -241,6 +241,15 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       expect(stored!.confidence).toBeCloseTo(wilsonLowerBound(8, 13), 10);
     });
 
+    it("keeps one fix when the same fix for a new pattern is recorded concurrently", async () => {
+      const { options } = ctx();
+      const f = symbolError("Helper");
+      const results = await Promise.all(Array.from({ length: 4 }, () => recordFix({ failure: f, ...PATCH_FIX }, options)));
+      expect(results.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.fix.id)).size).toBe(1);
+      expect(await getKnowledgeStats(options)).toMatchObject({ totalPatterns: 1, totalFixes: 1 });
+    });
+
     it("counts every one of concurrent hits on a pattern", async () => {
       const f = symbolError("Helper");
       await proveFix(f, 5);
