@@ -23,6 +23,8 @@ export interface StartNeo4jOptions {
   heapMb?: number;
   /** Neo4j page cache (off-heap), 128 MB by default. */
   pageCacheMb?: number;
+  /** The java to run; default $JAVA_HOME/bin/java, else java on the PATH. */
+  javaBin?: string;
   /** Extra JVM options (GC logging, another collector). */
   jvmArgs?: string[];
   /** Give up when Bolt is not up by then. */
@@ -74,8 +76,10 @@ export async function startNeo4jHarness(options: StartNeo4jOptions = {}): Promis
   const onLog = options.onLog ?? (() => {});
   const classpath = await buildNeo4jHarness(onLog);
   const workDir = await mkdtemp(path.join(tmpdir(), "infraflow-neo4j-"));
+  // Tools, not the app: the launcher may read the environment (server/env.ts is for the app's settings).
+  const java = options.javaBin ?? (process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, "bin", "java") : "java");
   const child = spawn(
-    "java",
+    java,
     [`-Xmx${options.heapMb ?? 512}m`, ...(options.jvmArgs ?? DEFAULT_JVM_ARGS), "-cp", classpath, MAIN_CLASS, path.join(workDir, "db"), "0", String(options.pageCacheMb ?? 128)],
     // stdin stays open: the JVM stops when it closes, so it cannot outlive this process.
     { stdio: ["pipe", "pipe", "pipe"] },
@@ -97,7 +101,7 @@ export async function startNeo4jHarness(options: StartNeo4jOptions = {}): Promis
       }
       buffered = buffered.slice(buffered.lastIndexOf("\n") + 1);
     });
-    child.on("error", (e) => (clearTimeout(timer), reject(new Error(`Could not run java: ${e.message}`))));
+    child.on("error", (e) => (clearTimeout(timer), reject(new Error(`Could not run ${java}: ${e.message}`))));
     void exited.then((code) => (clearTimeout(timer), reject(new Error(`Neo4j exited (code ${code}) before it was ready:\n${tail.join("\n")}`))));
   }).catch(async (e) => {
     child.kill("SIGKILL");
