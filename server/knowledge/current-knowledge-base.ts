@@ -3,6 +3,7 @@
 import pg from "pg";
 import { resolveDatabaseUrl } from "../db/database-url";
 import { env } from "../env";
+import { logger } from "../logger";
 import { dropProcessSingleton, processSingleton, runtimeState } from "../runtime-state";
 import type { KnowledgeBase } from "./knowledge-base";
 import { createNeo4jKnowledgeBase } from "./neo4j/neo4j-knowledge-base";
@@ -17,6 +18,8 @@ export function knowledgeBase(): KnowledgeBase {
     if (e.NEO4J_URI) return createNeo4jKnowledgeBase({ driver: neo4jDriver(), database: e.NEO4J_DATABASE });
     // Its own small pool: the adapter uses named prepared statements (see postgres-knowledge-base.ts).
     const pool = new pg.Pool({ connectionString: resolveDatabaseUrl(e), max: 5 });
+    // An idle connection that dies (database restart) must not crash the process; the next query reconnects.
+    pool.on("error", (err) => logger("knowledge-base").warn({ err }, "Knowledge base database connection lost"));
     return createPostgresKnowledgeBase({ pool, ownsPool: true });
   });
 }

@@ -63,6 +63,7 @@ async function postgresEngine(): Promise<Engine> {
   const server = await startEmbeddedPostgres({ dataDir, port: await freePort(), database: "kb_bench", ephemeral: true });
   await applyMigrations(server.url);
   const pool = new pg.Pool({ connectionString: server.url, max: 5 });
+  pool.on("error", (e) => process.stderr.write(`postgres pool: ${e.message}\n`));
   const loader = new pg.Client({ connectionString: server.url });
   await loader.connect();
   return {
