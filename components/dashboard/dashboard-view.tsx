@@ -3,7 +3,7 @@ import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { SessionsTable } from "@/components/healing/sessions-table";
 import { Card, StatCard } from "@/components/ui/card";
-import { duration } from "@/components/ui/format";
+import {  duration  } from "@/components/ui/format";
 import { PipelineFeed } from "./pipeline-feed";
 
 export function DashboardView() {

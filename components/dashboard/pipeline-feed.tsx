@@ -1,9 +1,10 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { StatusBadge } from "@/components/ui/badges";
 import { EmptyState } from "@/components/ui/card";
-import { shortSha, timeAgo } from "@/components/ui/format";
+import { shortSha } from "@/components/ui/format";
 
 export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; branch?: string; limit?: number }) {
   const trpc = useTRPC();
@@ -22,12 +23,13 @@ export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; bran
             <div className="truncate text-xs text-slate-500">
               {e.branch} @ <code>{shortSha(e.commitSha)}</code>
               {e.failureType && <> · {e.failureType}</>}
+              {e.runAttempt > 1 && <> · re-run #{e.runAttempt - 1}</>}
               {e.flaky && <> · flaky</>}
             </div>
           </div>
           <div className="flex shrink-0 items-center gap-3">
             <StatusBadge status={e.conclusion ?? e.status} />
-            <span className="w-16 text-right text-xs text-slate-400">{timeAgo(e.createdAt)}</span>
+            <span className="w-16 text-right text-xs text-slate-400"><TimeAgo iso={e.createdAt} /></span>
           </div>
         </li>
       ))}

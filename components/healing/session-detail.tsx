@@ -1,9 +1,10 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, StatusBadge } from "@/components/ui/badges";
 import { Card, EmptyState } from "@/components/ui/card";
-import { percent, shortSha, timeAgo } from "@/components/ui/format";
+import { percent, shortSha } from "@/components/ui/format";
 
 export function SessionDetail({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -46,7 +47,7 @@ export function SessionDetail({ id }: { id: string }) {
                 <div className="flex items-center gap-2">
                   <Badge tone={a.actor === "USER" ? "blue" : a.actor === "KNOWLEDGE_BASE" ? "green" : a.actor === "LLM" ? "violet" : "slate"}>{a.actor}</Badge>
                   <span className="font-medium">{a.action}</span>
-                  <span className="ml-auto text-xs text-slate-400">{timeAgo(a.createdAt)}</span>
+                  <span className="ml-auto text-xs text-slate-400"><TimeAgo iso={a.createdAt} /></span>
                 </div>
                 {a.details && <p className="mt-0.5 text-slate-600">{a.details}</p>}
               </li>

@@ -1,10 +1,11 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge, StatusBadge } from "@/components/ui/badges";
 import { EmptyState } from "@/components/ui/card";
-import { percent, shortSha, timeAgo } from "@/components/ui/format";
+import { percent, shortSha } from "@/components/ui/format";
 
 export function SessionsTable({ repo, status, limit }: { repo?: string; status?: string; limit?: number }) {
   const trpc = useTRPC();
@@ -49,7 +50,7 @@ export function SessionsTable({ repo, status, limit }: { repo?: string; status?:
               {s.demo && <Badge tone="amber">demo</Badge>}
             </td>
             <td className="py-2 pr-4 tabular-nums">{percent(s.confidenceScore)}</td>
-            <td className="py-2 text-slate-500">{timeAgo(s.createdAt)}</td>
+            <td className="py-2 text-slate-500"><TimeAgo iso={s.createdAt} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,10 +1,11 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { Badge } from "@/components/ui/badges";
 import { Card, EmptyState, StatCard } from "@/components/ui/card";
-import { percent, timeAgo } from "@/components/ui/format";
+import { percent } from "@/components/ui/format";
 import { FAILURE_TYPES, type FailureType } from "@/server/analysis/failure-types";
 
 export function KnowledgeView() {
@@ -54,7 +55,7 @@ export function KnowledgeView() {
                     <span className="ml-2 truncate text-slate-600">{p.signatureText.split("\n")[1] ?? ""}</span>
                   </span>
                   <span className="shrink-0 text-xs text-slate-500">
-                    {p.fixCount} fixes · best {percent(p.fixCount ? p.bestConfidence : null)} · {p.hitCount} hits · seen {timeAgo(new Date(p.lastSeenAt).toISOString())}
+                    {p.fixCount} fixes · best {percent(p.fixCount ? p.bestConfidence : null)} · {p.hitCount} hits · seen <TimeAgo iso={new Date(p.lastSeenAt).toISOString()} />
                   </span>
                 </button>
                 {open === p.id && <PatternFixes patternId={p.id} />}

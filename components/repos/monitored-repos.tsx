@@ -1,9 +1,10 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/trpc/client";
 import { EmptyState } from "@/components/ui/card";
-import { timeAgo } from "@/components/ui/format";
+
 
 export function MonitoredRepos() {
   const trpc = useTRPC();
@@ -17,7 +18,7 @@ export function MonitoredRepos() {
             {r.repoFullName}
           </Link>
           <span className="text-xs text-slate-500">
-            by {r.monitoredBy} · {timeAgo(r.createdAt)} · {r.webhookId ? "webhook installed" : "manual webhook"}
+            by {r.monitoredBy} · <TimeAgo iso={r.createdAt} /> · {r.webhookId ? "webhook installed" : "manual webhook"}
           </span>
         </li>
       ))}

@@ -1,10 +1,11 @@
 "use client";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { useSuspenseQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { StatusBadge } from "@/components/ui/badges";
 import { Card, EmptyState, StatCard } from "@/components/ui/card";
-import { shortSha, timeAgo } from "@/components/ui/format";
+import { shortSha } from "@/components/ui/format";
 import { SEVERITIES, type Severity } from "@/server/security/read-scans";
 
 export function SecurityView() {
@@ -62,7 +63,7 @@ export function SecurityView() {
                     <div className="text-xs text-slate-500">{f.filePath}{f.lineNumber !== null && `:${f.lineNumber}`} @ <code>{shortSha(f.commitSha)}</code></div>
                   </td>
                   <td className="py-2 pr-4 text-slate-600">{f.description}</td>
-                  <td className="py-2 text-slate-500">{timeAgo(f.createdAt)}</td>
+                  <td className="py-2 text-slate-500"><TimeAgo iso={f.createdAt} /></td>
                 </tr>
               ))}
             </tbody>
