@@ -51,6 +51,12 @@ describe("reapplyFix", () => {
     expect(ok).toMatchObject({ applied: true, files: [{ path: ".nvmrc", content: "20\n", how: "content" }, { path: "src/Service.java" }] });
     const half = await reapplyFix(two, { readFile: files({ "src/Service.java": "unrelated\n" }) });
     expect(half).toMatchObject({ applied: false, hint: { problems: [{ path: "src/Service.java" }] } });
+    const created = fixFor([{ path: "NOTICE", originalContent: null, diff: "--- /dev/null\n+++ b/NOTICE\n@@ -0,0 +1 @@\n+hello\n" }]);
+    expect(await reapplyFix(created, { readFile: files({}) })).toMatchObject({ applied: true, files: [{ path: "NOTICE", content: "hello\n" }] });
+    expect(await reapplyFix(created, { readFile: files({ NOTICE: "other\n" }) })).toMatchObject({
+      applied: false,
+      hint: { problems: [{ path: "NOTICE", reason: expect.stringContaining("creates this file") }] },
+    });
     const existing = await reapplyFix(two, { readFile: files({ "src/Service.java": ORIGINAL, ".nvmrc": "18\n" }) });
     expect(existing).toMatchObject({ applied: false, hint: { problems: [{ path: ".nvmrc", reason: expect.stringContaining("whole file") }] } });
   });

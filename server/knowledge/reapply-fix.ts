@@ -55,6 +55,13 @@ function reapplyChange(change: FileChange, current: string | null, fuzzFactor: n
     if (change.diff && createsFile(change.diff)) return patch(change, "", fuzzFactor);
     return { reason: "the file does not exist at this commit" };
   }
+  if (change.diff && createsFile(change.diff)) {
+    // Applying a file-creating diff to an existing file would just prepend to it.
+    const created = applyPatch("", change.diff);
+    return created !== false && created === current
+      ? { path: change.path, content: current, how: "patch" }
+      : { reason: "the fix creates this file, and a different one exists at this commit" };
+  }
   if (!change.diff) {
     // Full content alone cannot be merged into a file that changed since; only a no-op is safe.
     return current === change.content
