@@ -85,7 +85,8 @@ const sameIgnoringTrailingSpace = (_n: number, line: string | undefined, _op: st
 
 function createsFile(diff: string): boolean {
   const [p] = parsePatch(diff);
-  return Boolean(p && p.oldFileName === "/dev/null") || Boolean(p && p.hunks.length > 0 && p.hunks.every((h) => h.oldLines === 0));
+  if (!p) return false;
+  return p.oldFileName === "/dev/null" || (p.hunks.length === 1 && p.hunks[0]!.oldStart === 0 && p.hunks[0]!.oldLines === 0);
 }
 
 /** True when every hunk's old lines sit exactly where the diff says (no offset was needed). */
