@@ -4,13 +4,19 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "../env";
+import { logger } from "../logger";
 import { dropProcessSingleton, processSingleton, runtimeState } from "../runtime-state";
 import { resolveDatabaseUrl } from "./database-url";
 
 export type Db = PrismaClient;
 
 export function pgPool(): pg.Pool {
-  return processSingleton("pg-pool", () => new pg.Pool({ connectionString: resolveDatabaseUrl(env()), max: 10 }));
+  return processSingleton("pg-pool", () => {
+    const pool = new pg.Pool({ connectionString: resolveDatabaseUrl(env()), max: 10 });
+    // An idle connection that dies (database restart) must not crash the process; the next query reconnects.
+    pool.on("error", (err) => logger("database").warn({ err }, "Idle database connection lost"));
+    return pool;
+  });
 }
 
 export function db(): Db {
