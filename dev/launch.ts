@@ -3,13 +3,12 @@
 // `next dev` pointed at them; then wires the demo (monitored repositories with webhooks) and breaks one
 // demo repository so a failed run reaches the dashboard. Ctrl+C stops everything.
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { env, InvalidEnvError } from "../server/env";
 import { startDatabase, stopDatabase } from "../server/db/start-database";
+import { persistentSecret } from "../server/persistent-secret";
 import type { GitHubSimulator } from "../tools/github-sim";
+import { waitForHealth } from "../tools/wait-for-health";
 import { wireDemo } from "./wire-demo";
 
 const PORT = Number(process.argv.find((a) => a.startsWith("--port="))?.slice(7) ?? 3000);
@@ -17,16 +16,6 @@ const SIM_PORT = Number(process.argv.find((a) => a.startsWith("--sim-port="))?.s
 
 function say(line: string) {
   console.log(`\x1b[36m[infraflow]\x1b[0m ${line}`);
-}
-
-/** A secret generated once per data folder (development only). */
-function persistentSecret(dataDir: string, name: string): string {
-  const file = path.join(dataDir, name);
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
-  mkdirSync(dataDir, { recursive: true });
-  const secret = randomBytes(24).toString("base64url");
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
 }
 
 async function main() {
@@ -84,26 +73,13 @@ async function main() {
   next.on("exit", (code) => void stop(code ?? 0));
 
   const appUrl = `http://localhost:${PORT}`;
-  await waitForHealth(`http://127.0.0.1:${PORT}/api/health`);
+  await waitForHealth(`http://127.0.0.1:${PORT}/api/health`, { child: next });
   if (sim) {
     const demo = await wireDemo({ sim, appUrl: `http://127.0.0.1:${PORT}`, dataDir, webhookSecret: childEnv.WEBHOOK_SECRET!, token: childEnv.GITHUB_TOKEN! });
     say(`demo wired: ${demo.monitored.length} monitored repositories with webhooks`);
     if (demo.broke) say(`broke ${demo.broke} (scenario failing-test): its failed CI run reaches the dashboard in a few seconds`);
   }
   say(`InfraFlow is ready at ${appUrl} — click "Sign in with GitHub"${sim ? " (the simulator signs you in as the demo user)" : ""}`);
-}
-
-async function waitForHealth(url: string) {
-  for (let i = 0; i < 240; i++) {
-    try {
-      const res = await fetch(url);
-      if (res.ok && ((await res.json()) as { status: string }).status === "UP") return;
-    } catch {
-      // still compiling or starting
-    }
-    await sleep(500);
-  }
-  throw new Error(`InfraFlow did not answer ${url} with UP within two minutes`);
 }
 
 main().catch((err) => {

@@ -9,6 +9,7 @@ import { startEmbeddedPostgres } from "../server/db/embedded-postgres";
 import { applyMigrations } from "../server/db/migrate";
 import { startGitHubSimulator } from "../tools/github-sim";
 import { freePort } from "../test/global-setup";
+import { waitForHealth } from "../tools/wait-for-health";
 
 export default async function globalSetup() {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` before the browser tests");
@@ -43,16 +44,7 @@ export default async function globalSetup() {
     stdio: ["ignore", "inherit", "inherit"],
     detached: true,
   });
-  for (let i = 0; ; i++) {
-    if (app.exitCode !== null) throw new Error(`next start exited with ${app.exitCode}`);
-    try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
-    } catch {
-      // starting
-    }
-    if (i > 240) throw new Error("next start did not become healthy");
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForHealth(`${baseUrl}/api/health`, { child: app, timeoutMs: 60_000 });
   Object.assign(process.env, { E2E_BASE_URL: baseUrl, E2E_SIM_URL: sim.url, E2E_DATABASE_URL: postgres.url, E2E_GITHUB_TOKEN: seed.token, E2E_WEBHOOK_SECRET: webhookSecret });
 
   return async () => {

@@ -2,7 +2,7 @@
 // InfraFlow (`next start`, embedded PostgreSQL) vs a baseline measured in the same run: a bare node:http
 // server that only verifies the signature and parses the JSON. Every delivery is a distinct signed
 // workflow_run (its own delivery id and run id), so afterwards rows must equal accepted deliveries.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -16,6 +16,7 @@ import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
 import { applyMigrations } from "../../server/db/migrate";
 import { signPayload, verifySignature } from "../../server/webhooks/verify-signature";
 import { freePort } from "../../test/global-setup";
+import { waitForHealth } from "../wait-for-health";
 
 const { values: args } = parseArgs({
   options: {
@@ -105,19 +106,6 @@ function baselineServer(port: number) {
   return new Promise<typeof server>((r) => server.listen(port, "127.0.0.1", () => r(server)));
 }
 
-async function waitForHealth(url: string, child: ChildProcess) {
-  for (let i = 0; i < 120; i++) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
-    try {
-      if ((await fetch(`${url}/api/health`)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("InfraFlow did not become healthy");
-}
-
 async function main() {
   if (!args["skip-build"] || !existsSync(".next/BUILD_ID")) {
     console.error("building InfraFlow (next build)…");
@@ -139,7 +127,7 @@ async function main() {
   const baseline = await baselineServer(baselinePort);
   try {
     const appUrl = `http://127.0.0.1:${appPort}`;
-    await waitForHealth(appUrl, app);
+    await waitForHealth(`${appUrl}/api/health`, { child: app });
     const pool = prepare(CONNECTIONS * 4000);
     await load(appUrl, prepare(2000)); // warm-up: JIT, route compilation, prepared statements
     const infraflow = await load(appUrl, pool);

@@ -6,11 +6,18 @@ import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
+import { isAppError } from "@/server/errors";
+import { getSession } from "@/server/healing/read-sessions";
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   if (!(await currentUser())) return <SignInPrompt />;
   const { id } = await params;
-  if (!/^\d{1,18}$/.test(id) || !(await db().healingSession.count({ where: { id: BigInt(id) } }))) notFound();
+  // The same read the page's query makes: an unknown or malformed id is a 404 page, not an error.
+  const found = await getSession(db(), id).catch((err: unknown) => {
+    if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) return null;
+    throw err;
+  });
+  if (!found) notFound();
   prefetch(trpc.healing.session.queryOptions({ id }));
   prefetch(trpc.healing.auditLog.queryOptions({ id }));
   return (

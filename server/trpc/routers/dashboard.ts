@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { getDashboardStats } from "../../dashboard/get-dashboard-stats";
 import { listBranches, listPipelineEvents } from "../../dashboard/list-pipeline-events";
+import { REPO_FULL_NAME } from "../../repos/repo-name";
 import { createTrpcRouter, protectedProcedure } from "../init";
 
-const repo = z.string().regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/repo");
+const repo = z.string().regex(REPO_FULL_NAME, "expected owner/repo");
 
 export const dashboardRouter = createTrpcRouter({
   stats: protectedProcedure.input(z.object({ repo: repo.optional() }).optional()).query(({ ctx, input }) => getDashboardStats(ctx.db, input ?? {})),

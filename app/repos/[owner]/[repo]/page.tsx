@@ -5,14 +5,13 @@ import { RepoDetail } from "@/components/repos/repo-detail";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
-
-const NAME = /^[\w.-]+$/;
+import { REPO_FULL_NAME } from "@/server/repos/repo-name";
 
 export default async function RepoPage({ params }: { params: Promise<{ owner: string; repo: string }> }) {
   if (!(await currentUser())) return <SignInPrompt />;
   const { owner, repo } = await params;
-  if (!NAME.test(owner) || !NAME.test(repo)) notFound();
   const fullName = `${owner}/${repo}`;
+  if (!REPO_FULL_NAME.test(fullName)) notFound();
   prefetch(trpc.dashboard.branches.queryOptions({ repo: fullName }));
   prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, limit: 50 }));
   prefetch(trpc.healing.sessions.queryOptions({ repo: fullName }));

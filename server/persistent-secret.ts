@@ -1,0 +1,17 @@
+// A development secret generated once and kept under DATA_DIR, so sessions and webhooks keep working
+// across restarts. Production configures its secrets instead.
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+export function persistentSecret(dataDir: string, name: string): string {
+  const file = path.resolve(dataDir, name);
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const secret = randomBytes(32).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}
