@@ -33,9 +33,3 @@ export function renderBlock(tag: BlockTag, attributes: Record<string, string | n
   const content = escapeBlockContent(body);
   return `<${BLOCK_PREFIX}${tag}${attrs}>\n${content}${content.endsWith("\n") || content === "" ? "" : "\n"}</${BLOCK_PREFIX}${tag}>`;
 }
-
-/** The text inside every block with this tag (the escaped content, as the model saw it). */
-export function blockContents(prompt: string, tag: BlockTag): string[] {
-  const open = new RegExp(`<${BLOCK_PREFIX}${tag}(?:\\s[^>]*)?>\\n([\\s\\S]*?)</${BLOCK_PREFIX}${tag}>`, "g");
-  return [...prompt.matchAll(open)].map((m) => m[1]!);
-}

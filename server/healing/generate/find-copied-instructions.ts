@@ -23,7 +23,7 @@ const INSTRUCTION_LIKE: RegExp[] = [
   /\b(?:ignore|disregard|forget|override|bypass)\b[^\n]{0,60}\b(?:instructions?|prompts?|rules?|guidelines?|directives?|guardrails?|polic(?:y|ies))\b/i,
   new RegExp(String.raw`\b(?:note|message|instructions?|attention|reminder|task)\s+(?:to|for)\s+(?:the\s+|any\s+|all\s+)?(?:automated\s+)?${MODEL}s?\b`, "i"),
   new RegExp(String.raw`\b(?:dear|hey|hi|hello|attention)\s+${MODEL}\b`, "i"),
-  new RegExp(String.raw`\b${SURELY_MODEL}s?\b\s*[:,]?\s*(?:you\s+)?(?:must|should|shall|needs? to|have to|has to|please|is required to|are required to)\b`, "i"),
+  new RegExp(String.raw`\b${SURELY_MODEL}(?:\s+(?:agents?|assistants?|models?|bots?|tools?))?s?\b\s*[:,]?\s*(?:you\s+)?(?:must|should|shall|needs? to|have to|has to|please|is required to|are required to)\b`, "i"),
   /\b(?:if|when|while)\s+(?:you\s+)?(?:are\s+)?(?:fix\w*|generat\w*|writ\w*|propos\w*|repair\w*|heal\w*|patch\w*)\b[^\n]{0,80}\b(?:add|insert|include|append|run|put|use|remove|delete|disable)\b/i,
   /^\s*(?:\[?\s*(?:system|assistant|developer)\s*\]?\s*:|#{1,3}\s*(?:system|instructions?)\b)/i,
   /\b(?:system prompt|new instructions?|updated instructions?|you are now|from now on)\b/i,
@@ -73,6 +73,10 @@ function instructionRegions(text: string): Region[] {
     for (const re of FRAGMENTS) for (const m of region.matchAll(re)) {
       const f = normalize(m[1]!);
       if (f.length >= 6) fragments.add(f);
+    }
+    // Distinctive tokens of the instruction itself: tokens, paths, flags, hosts (not plain words).
+    for (const token of line.split(/[\s`'"(),;]+/)) {
+      if (token.length >= 12 && /[\d/:_=.-]/.test(token) && /[a-z]/i.test(token)) fragments.add(normalize(token.replace(/[.:]+$/, "")));
     }
     regions.push({ text: line.trim().slice(0, 300), normalized: normalize(region), fragments: [...fragments] });
   });

@@ -5,6 +5,7 @@
 // trailing path segments, either the tree path ends the candidate (an absolute path on the runner) or
 // the candidate ends the tree path (a package-relative name). A bare name that fits several files is
 // ambiguous and dropped.
+import { cleanLogLine } from "../../analysis/normalize-log-line";
 
 export interface ErrorPath {
   path: string;
@@ -12,12 +13,11 @@ export interface ErrorPath {
   lines: number[];
 }
 
-const PATH_TOKEN = /(?:file:\/\/)?(?:[A-Za-z]:[\\/])?[\w@~+.\-\\/$]*[\w@~+\-$]\.[A-Za-z][\w]{0,9}\b/g;
+const PATH_TOKEN = /(?:file:\/\/)?(?:(?<!\w)[A-Za-z]:[\\/])?[\w@~+.\-\\/$]*[\w@~+\-$]\.[A-Za-z][\w]{0,9}\b/g;
 // What may follow a path and carries its line: `:12`, `:12:5`, `(12,5)`, `(12)`, `:[12,5]`, `", line 12`, ` line 12`.
 const LINE_AFTER = /^(?::\[?(\d+)|\((\d+)(?:[,:]\d+)?\)|"?,? line (\d+))/;
 const JAVA_FRAME = /\bat\s+((?:[\w$]+\.)+)[\w$<>]+\(([\w$]+\.(?:java|kt|scala|groovy|clj)):(\d+)\)/g;
 // ESLint's "stylish" and similar reporters: the file on a line of its own, then indented `12:5  error ...`.
-const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT[\d:.]+Z ?/;
 const REPORTED_LINE = /^\s+(\d+):\d+\s+(?:error|warning)\b/;
 
 interface Candidate {
@@ -60,7 +60,7 @@ function* candidates(text: string): Generator<Candidate> {
 function* groupedReports(text: string): Generator<Candidate> {
   let file: string | null = null;
   for (const raw of text.split(/\r?\n/)) {
-    const line = raw.replace(GITHUB_TIMESTAMP, "");
+    const line = cleanLogLine(raw);
     const reported = REPORTED_LINE.exec(line);
     if (reported && file) yield { token: file, line: Number(reported[1]) };
     else if (!reported) file = /^\s*\S+\.[A-Za-z]\w{0,9}\s*$/.test(line) ? line.trim() : null;

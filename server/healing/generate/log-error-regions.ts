@@ -1,14 +1,15 @@
 // More of the failing job's log than the analysis' excerpt, when the caller has it: every line that
 // reports an error (with a little context) and the log's tail, timestamps stripped. The excerpt names
 // the deciding failure; these regions often hold its cause (a SyntaxError printed above a test failure).
-const GITHUB_TIMESTAMP = /^\d{4}-\d\d-\d\dT[\d:.]+Z ?/;
+import { cleanLogLine } from "../../analysis/normalize-log-line";
+
 const ERROR_LINE = /\b(error|errors|exception|failed|failure|fatal|panic|traceback|cannot|undefined|not found|unexpected|assert\w*|expected)\b|##\[error\]|^\s*(E|FAIL|✖|×)\s/i;
 
 export function logErrorRegions(log: string, o: { context?: number; tail?: number; maxLines?: number } = {}): string {
   const context = o.context ?? 4;
   const tail = o.tail ?? 25;
   const maxLines = o.maxLines ?? 400;
-  const lines = log.split(/\r?\n/).map((l) => l.replace(GITHUB_TIMESTAMP, ""));
+  const lines = log.split(/\r?\n/).map(cleanLogLine);
   const keep = new Array<boolean>(lines.length).fill(false);
   lines.forEach((line, i) => {
     if (!ERROR_LINE.test(line)) return;
