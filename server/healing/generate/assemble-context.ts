@@ -1,5 +1,6 @@
 // Context assembly (issue 9 §1): reads what the prompt needs at the failing commit, keeps what fits the
 // token budget, and renders the user message. I/O happens here; choosing and rendering is pure.
+import pLimit from "p-limit";
 import type { GitHubClient } from "../../github/octokit";
 import type { FixHint } from "../../knowledge/reapply-fix";
 import { splitRepoFullName } from "../../repos/repo-name";
@@ -12,6 +13,10 @@ import { pickManifests } from "./pick-manifests";
 import { readBreakingChange } from "./read-breaking-change";
 import { loadRepoSnapshot, type FileRead, type RepoSnapshot } from "./repo-snapshot";
 import type { FailureToHeal, OmittedContext, PreviousAttempt } from "./types";
+
+/** A push of hundreds of files: the first ones are read, the rest are still listed in the change blocks. */
+const MAX_CHANGED_FILES = 40;
+const READ_CONCURRENCY = 8;
 
 export interface ShownFile {
   /** The whole file was in the prompt. */
@@ -43,12 +48,13 @@ export async function assembleContext(o: AssembleOptions): Promise<AssembledCont
   const change = await readBreakingChange(o.github, { owner, repo, commitSha: o.failure.commitSha, baseSha: o.failure.baseSha, parentSha: snapshot.parentSha });
   const logRegions = o.failure.log ? logErrorRegions(o.failure.log) : "";
   const errorPaths = findErrorPaths(`${o.failure.excerpt}\n${logRegions}`, snapshot.paths);
-  const changed = (change?.files ?? []).filter((f) => f.status !== "removed").map((f) => f.path);
+  const changed = (change?.files ?? []).filter((f) => f.status !== "removed").map((f) => f.path).slice(0, MAX_CHANGED_FILES);
   const manifests = pickManifests(snapshot.paths, [...errorPaths.map((e) => e.path), ...changed]);
   const workflowPath = o.failure.workflowPath && snapshot.paths.has(o.failure.workflowPath) ? o.failure.workflowPath : null;
 
   const wanted = [...new Set([...errorPaths.map((e) => e.path), ...changed, ...manifests, ...(workflowPath ? [workflowPath] : [])])];
-  const files = new Map<string, FileRead>(await Promise.all(wanted.map(async (p) => [p, await snapshot.read(p)] as const)));
+  const limit = pLimit(READ_CONCURRENCY);
+  const files = new Map<string, FileRead>(await Promise.all(wanted.map((p) => limit(async () => [p, await snapshot.read(p)] as const))));
 
   const { items, unreadable } = buildContextItems({ failure: o.failure, logRegions, change, errorPaths, files, manifests, workflowPath, previousAttempts: o.previousAttempts, kbHint: o.kbHint });
   const { kept, omitted } = fitToBudget(items, o.budget);

@@ -82,7 +82,10 @@ export function buildContextItems(m: ContextMaterials): { items: ContextItem[]; 
 
   for (const [path, { role, priority, lines }] of roles) {
     const read = m.files.get(path);
-    if (!read) continue;
+    if (!read) {
+      unreadable.push({ item: `file ${path}`, reason: "not read: only the first files of a large change are", tokens: 0 });
+      continue;
+    }
     if (!read.ok) {
       unreadable.push({ item: `file ${path}`, reason: read.reason, tokens: estimateTokens("x".repeat(Math.min(read.bytes, 10_000_000))) });
       continue;

@@ -265,6 +265,22 @@ describe("generateFix (simulator repository, local Messages API, PostgreSQL)", (
     expect(text).toMatch(/This is a re-code/);
   });
 
+  it("adds the job log's error regions when the caller has the log, and the files they name", async () => {
+    stub.answer(() => toolUse("report_no_fix", { reason: "x" }));
+    const jobLog = [
+      "2026-12-02T05:38:58.1000000Z ##[group]Run npm test",
+      ...Array.from({ length: 40 }, (_, i) => `2026-12-02T05:38:58.2000000Z ok ${i + 1} - unrelated`),
+      "2026-12-02T05:38:59.3610000Z TypeError: formatAmount is not a function",
+      "2026-12-02T05:38:59.3610000Z     at describeTotal (/home/runner/work/payments-api/payments-api/src/pricing.js:15:22)",
+      "2026-12-02T05:38:59.3930000Z ##[error]Process completed with exit code 1.",
+    ].join("\n");
+    await run({ failure: { ...failure, log: jobLog } });
+    const text = userMessage(stub.requests[0]!);
+    expect(text).toMatch(/<infraflow_job_log job="build">\n[\s\S]*TypeError: formatAmount is not a function\n {4}at describeTotal \(\/home\/runner\/work\/payments-api\/payments-api\/src\/pricing\.js:15:22\)/);
+    expect(text).not.toContain("2026-12-02T05:38:59.3610000Z");
+    expect(text).toContain('<infraflow_file path="src/pricing.js" role="error"');
+  });
+
   it("drops the least useful context first to stay within the token budget, and records what it left out", async () => {
     settings.contextTokenBudget = 700;
     stub.answer(() => toolUse("report_no_fix", { reason: "x" }));
@@ -286,7 +302,7 @@ describe("generateFix (simulator repository, local Messages API, PostgreSQL)", (
     settings = { ...settings, demoMode: true, apiKey: "sk-ant-real" };
     stub.answer(() => toolUse("propose_fix", goodFix));
     const result = await run();
-    expect(result).toMatchObject({ ok: true, demo: true });
+    expect(result).toMatchObject({ ok: true, demo: true, usage: { inputTokens: 1200, costUsd: 0 } });
     expect(stub.requests[0]!.headers.authorization).toBe(`Bearer ${DEMO_API_KEY}`);
 
     stub.answer(() => toolUse("propose_fix", goodFix));

@@ -49,7 +49,8 @@ export async function generateFix(o: GenerateFixOptions & GenerateFixExtras): Pr
     o.log,
   );
   if (!call.ok) return fail("api-error", call.reason, null, context.omitted);
-  const { usage } = call;
+  // Tokens as the endpoint reports them; a recorded answer costs nothing.
+  const usage: LlmUsage = demo ? { ...call.usage, costUsd: 0 } : call.usage;
 
   const answer = parseAnswer(call.message);
   if (!answer.ok) return fail(answer.kind, answer.reason, usage, context.omitted);
