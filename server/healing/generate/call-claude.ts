@@ -30,6 +30,9 @@ export function toolChoiceFor(model: string): Anthropic.ToolChoice {
     : { type: "any", disable_parallel_tool_use: true };
 }
 
+// The system prompt and the tools form the cached prefix. A model caches a prefix only above its minimum
+// (1,024 tokens on Sonnet 4.5/4.6 and Opus 4.1, 4,096 on Opus 4.5/4.6 and Haiku 4.5); below it the
+// request is billed in full, without error. Ours is roughly 1,700 tokens (with the API's tool preamble).
 export function buildFixRequest(model: string, maxTokens: number, userMessage: string): Anthropic.MessageCreateParamsNonStreaming {
   return {
     model,
