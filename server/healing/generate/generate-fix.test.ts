@@ -14,6 +14,7 @@ import { DEMO_API_KEY, generateFix } from "./generate-fix";
 import type { GenerationSettings } from "./generation-settings";
 import { SYSTEM_PROMPT } from "./system-prompt";
 import { apiError, message, startAnthropicStub, toolUse, type RecordedRequest } from "./testing/anthropic-stub";
+import type { FixHint } from "../../knowledge/reapply-fix";
 import type { FailureToHeal, GenerateFixResult, PreviousAttempt } from "./types";
 
 const REPO = "infraflow-demo/payments-api";
@@ -71,8 +72,8 @@ describe("generateFix (simulator repository, local Messages API, PostgreSQL)", (
     };
   });
 
-  const run = (o: { failure?: FailureToHeal; previousAttempts?: PreviousAttempt[] } = {}): Promise<GenerateFixResult> =>
-    generateFix({ github, log, settings, failure: o.failure ?? failure, previousAttempts: o.previousAttempts ?? [], kbHint: null });
+  const run = (o: { failure?: FailureToHeal; previousAttempts?: PreviousAttempt[]; kbHint?: FixHint } = {}): Promise<GenerateFixResult> =>
+    generateFix({ github, log, settings, failure: o.failure ?? failure, previousAttempts: o.previousAttempts ?? [], kbHint: o.kbHint ?? null });
   const failed = (r: GenerateFixResult) => {
     if (r.ok) throw new Error("expected a failed attempt");
     return r;
@@ -263,6 +264,14 @@ describe("generateFix (simulator repository, local Messages API, PostgreSQL)", (
     expect(text).toContain('<infraflow_developer_feedback attempt="1">\nFix the code, not the test.\n</infraflow_developer_feedback>');
     expect(text).toContain('<infraflow_previous_attempt number="1">\nSummary: Changed the test\'s expected value');
     expect(text).toMatch(/This is a re-code/);
+  });
+
+  it("passes on the knowledge base's hint: a fix of a similar failure that did not apply as recorded", async () => {
+    stub.answer(() => toolUse("report_no_fix", { reason: "x" }));
+    const kbHint: FixHint = { fixId: "fix-42", strategy: "Multiply by (1 - rate), not by rate.", changes: [{ path: "lib/pricing.js", diff: "@@ -1 +1 @@\n-a\n+b\n" }], problems: [{ path: "lib/pricing.js", reason: "the file does not exist at this commit" }] };
+    await run({ kbHint });
+    const text = userMessage(stub.requests[0]!);
+    expect(text).toMatch(/<infraflow_knowledge_base_hint fix="fix-42">\n[^\n]*\nStrategy: Multiply by \(1 - rate\), not by rate\.\n\nFile lib\/pricing\.js:\n@@ -1 \+1 @@\n-a\n\+b\n\n\nWhy it did not apply:\nlib\/pricing\.js: the file does not exist at this commit\n<\/infraflow_knowledge_base_hint>/);
   });
 
   it("adds the job log's error regions when the caller has the log, and the files they name", async () => {
