@@ -67,6 +67,7 @@ const FLAGS: [RegExp, string, CommandHit["kind"], string][] = [
   [/(?:^|\s)-[km]\s*[= ]?\s*["']?[^"']*\bnot\b/, "-k not", "exclude", "deselects tests by name or marker (-k/-m \"not …\")"],
   [/(?:^|\s)--testPathIgnorePatterns[= ]|--test-path-ignore-patterns[= ]|--exclude[= ]\s*\S*(?:test|spec)|--skip[= ]\s*\S+|(?:^|\s)-skip[= ]\S+|--testIgnore|--grep-invert|--invert\b/, "--exclude", "exclude", "excludes tests from the run"],
   [/(?:^|\s)(?:-run|--run)[= ]\s*["']?[\^\w]/, "-run", "exclude", "narrows the run to some tests (-run)"],
+  [/(?:^|\s)--exclude[= ]\s*\S+/, "--exclude=", "exclude", "excludes paths from the test run (--exclude)"],
   [/(?:^|\s)(?:-t|--testNamePattern|--grep|-g)[= ]\s*["']?\S/, "--testNamePattern", "exclude", "narrows the run to matching test names"],
   [/(?:^|\s)(?:--onlyChanged|--lastCommit|--changedSince|--findRelatedTests|--changed)(?=[\s=]|$|["'])|\bjest\b.*\s-o(?=\s|$|["'])/, "--onlyChanged", "exclude", "runs only the tests of changed files"],
   [/(?:^|\s)-Dtest=\S+/, "-Dtest=", "exclude", "runs only the named tests (-Dtest=…)"],
@@ -88,7 +89,7 @@ export function commandHits(text: string): CommandHit[] {
     const m = re.exec(text);
     if (!m) continue;
     if (key === "--ignore" && /\b(flake8|pycodestyle|ruff|pylint)\b/.test(text)) continue;
-    if ((key === "-run" || key === "--testNamePattern" || key === "--timeout") && !runsTests(text)) continue;
+    if ((key === "-run" || key === "--testNamePattern" || key === "--timeout" || key === "--exclude=") && !runsTests(text)) continue;
     if (key === "--onlyChanged" && !runsTests(text)) continue;
     if (key === "--reruns" && !runsTests(text) && !/reruns|rerunFailing|flaky/.test(text)) continue;
     const num = m.slice(1).find((g) => g !== undefined && /^\d/.test(g));

@@ -113,6 +113,10 @@ function parentKey(side: Side, line: SideLine, lang: Lang): string | null {
 
 /** Maven plugin (artifactId) a pom.xml line belongs to, when the lines above show it. */
 export function mavenPluginOf(side: Side, line: SideLine): string | null {
+  // Only inside a <plugin> (its <configuration> or <executions>), not in <properties> or <dependencies>.
+  const ancestors = blockContext(side, line, "xml");
+  if (!ancestors.some((a) => /^(plugin|configuration|executions?|reportSet)$/.test(a))) return null;
+  if (ancestors.some((a) => /^(dependencies|dependency|properties|dependencyManagement)$/.test(a))) return null;
   const ind = indentOf(line.raw);
   for (const l of side.above(line.no)) {
     const t = l.lex.text.trim();

@@ -209,6 +209,7 @@ function changedTestValues(ctx: RuleContext, f: ChangedFile): GuardrailFinding[]
 
 function valueLine(f: ChangedFile, line: SideLine, lang: Lang): boolean {
   const code = line.lex.text;
+  if (/^\s*(["'`]+)\s*[,;]?\s*$/.test(line.lex.code)) return false; // a docstring or a string-only line
   if (/@DisplayName|\b(description|message|msg|reason|name)\s*[=:]|\b(print|println|log|logger|console)\b/i.test(code)) return false;
   // A test's own title is its name, not a value it checks.
   const decl = declarationBelow(f.new, line.no, lang, testFileFlag(f, "new"), 0);

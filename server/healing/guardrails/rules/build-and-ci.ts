@@ -154,7 +154,9 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
     return lintish ? { rule: "config-loosened", message: `${show}: the check's violations no longer fail the build` } : { rule: "failure-masked", message: `${show}: failures no longer fail the build` };
   }
   if (!e.item && (SKIP_TESTS.test(full) || SKIP_TESTS.test(key)) && (key.toLowerCase() === "enabled" ? isFalsy(e.value) : /enabled$/i.test(full) ? isFalsy(e.value) : isTruthy(e.value))) {
-    if (key === "skip" && !plugin && !TEST_CONTEXT.test(where) && !lintish) return null;
+    // <skip> of a plugin the diff does not show is read as the test plugin's: a person can tell otherwise.
+    if (full === "skip" && !plugin && f.kind.lang !== "xml" && !TEST_CONTEXT.test(where) && !lintish) return null;
+    if (full === "skip" && plugin && !/surefire|failsafe|test/i.test(plugin) && !LINT_CONTEXT.test(plugin)) return null;
     if (lintish || (key === "skip" && LINT_CONTEXT.test(plugin))) return { rule: "config-loosened", message: `${show}: skips the ${plugin || "check"}` };
     return { rule: "test-excluded", message: `${show}: the tests are skipped` };
   }
@@ -165,7 +167,7 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
   if (!e.item && f.kind.ci && /^(if|condition)$/.test(key) && isFalsy(e.value.replace(/^\$\{\{\s*|\s*\}\}$/g, ""))) return { rule: "test-excluded", message: `${show}: the CI step or job never runs` };
   if (!e.item && f.kind.ci && /^when$/.test(key) && /^(manual|never)$/.test(e.value)) return { rule: "test-excluded", message: `${show}: the CI job no longer runs on its own` };
   if (/^onlyIf$/.test(key) && /\bfalse\b/.test(e.value)) return { rule: "test-excluded", message: `${show}: the task never runs` };
-  if (EXCLUDE_KEYS.test(key) && e.value !== "" && TEST_CONTEXT.test(where + " " + plugin) && !lintish) {
+  if (EXCLUDE_KEYS.test(key) && e.value !== "" && (TEST_CONTEXT.test(where + " " + plugin) || /test|spec|\bIT\b|IT\.|\*\*\/\*?IT/i.test(e.value)) && !lintish) {
     return { rule: "test-excluded", message: `${show}: tests are excluded from the run` };
   }
   if (!e.item && INCLUDE_KEYS.test(key) && before && before.value !== e.value && TEST_CONTEXT.test(where + " " + plugin) && narrower(before.value, e.value)) {

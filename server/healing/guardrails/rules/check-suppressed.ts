@@ -5,7 +5,7 @@ import type { GuardrailFinding } from "../types";
 import type { ChangedFile } from "../model/changed-file";
 import { isMarkerLine } from "../model/declarations";
 import type { Lang } from "../model/file-kind";
-import { effectiveAdded, effectiveRemoved, finding, inPureInsertion, netNew, quote, type Rule } from "./rule";
+import { editedFrom, effectiveAdded, effectiveRemoved, finding, netNew, quote, type Rule } from "./rule";
 
 const RULE = "check-suppressed";
 
@@ -91,7 +91,7 @@ function onlyNewCode(f: ChangedFile, line: SideLine): boolean {
     }
     if (governed === line) return false;
   }
-  return governed.changed && inPureInsertion(f, governed.no);
+  return governed.changed && editedFrom(f, governed.no) === null;
 }
 
 function standalone(line: SideLine, lang: Lang): boolean {

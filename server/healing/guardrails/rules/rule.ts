@@ -66,15 +66,36 @@ export function netNew<T extends { key: string }>(added: { line: SideLine; hits:
 }
 
 /**
- * Whether a new-side line belongs to a run of changed lines that only adds (no line of the old code was
- * removed there): code the fix writes, as opposed to an edit of code that existed.
+ * The removed line a new-side line is an edit of: the most similar removed line in the same run of changed
+ * lines (at least half its tokens shared), or null when the line is code the fix writes anew.
  */
-export function inPureInsertion(file: ChangedFile, newNo: number): boolean {
+export function editedFrom(file: ChangedFile, newNo: number): SideLine | null {
   const idx = file.lines.findIndex((l) => l.newNo === newNo && l.kind === "add");
-  if (idx < 0) return false;
-  for (let i = idx; i >= 0 && file.lines[i]!.kind !== "ctx"; i--) if (file.lines[i]!.kind === "del") return false;
-  for (let i = idx; i < file.lines.length && file.lines[i]!.kind !== "ctx"; i++) if (file.lines[i]!.kind === "del") return false;
-  return true;
+  if (idx < 0) return null;
+  const target = file.new.get(newNo);
+  if (!target) return null;
+  const removed: SideLine[] = [];
+  for (let i = idx; i >= 0 && file.lines[i]!.kind !== "ctx"; i--) if (file.lines[i]!.kind === "del") removed.push(file.old.get(file.lines[i]!.oldNo!)!);
+  for (let i = idx; i < file.lines.length && file.lines[i]!.kind !== "ctx"; i++) if (file.lines[i]!.kind === "del") removed.push(file.old.get(file.lines[i]!.oldNo!)!);
+  let best: SideLine | null = null;
+  let bestScore = 0.5;
+  for (const r of removed) {
+    const s = tokenOverlap(r.lex.code, target.lex.code);
+    if (s >= bestScore) {
+      best = r;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+function tokenOverlap(a: string, b: string): number {
+  const ta = a.match(/[\w$]+/g) ?? [];
+  const tb = b.match(/[\w$]+/g) ?? [];
+  if (ta.length === 0 || tb.length === 0) return a.trim() === b.trim() ? 1 : 0;
+  const set = new Set(ta);
+  const common = tb.filter((t) => set.has(t)).length;
+  return common / Math.max(ta.length, tb.length);
 }
 
 /** The code of a line with whitespace collapsed, for comparing a line with its edited version. */
