@@ -19,6 +19,8 @@ export interface Entry {
   line: SideLine;
 }
 
+const CODE_LIKE = new Set<Lang>(["groovy", "kotlin", "javascript", "typescript", "python", "makefile", "shell", "powershell"]);
+
 const unquote = (v: string) => v.trim().replace(/[,;]+$/, "").trim().replace(/^(['"`])(.*)\1$/, "$2").trim();
 
 /** The settings a line holds, with the names of the blocks around it. */
@@ -44,7 +46,7 @@ export function entriesOf(side: Side, line: SideLine, lang: Lang): Entry[] {
       const inner = /^([\w.$@/-]+)\s*:\s*(.*)$/.exec(m[1]!);
       if (inner) push(inner[1]!, inner[2]!);
       else push(parentKey(side, line, lang) ?? "", m[1]!, true);
-    } else if ((m = /^(["']?)([\w.$@/:-]+?)\1\s*(?::|=|\+=|:=)\s*(.*?)\s*[,;]?\s*$/.exec(text)) && !/^(if|for|while|return|const|let|var|val|def|else)\b/.test(text)) {
+    } else if ((m = /^(["']?)([\w.$@/:-]+?)\1\s*(?::|=|\+=|:=)\s*(.*?)\s*[,;]?\s*$/.exec(text)) && !(CODE_LIKE.has(lang) && /^(if|for|while|return|const|let|var|val|def|else)\b/.test(text))) {
       push(m[2]!, m[3]!);
     } else if ((m = /^(?:(?:const|let|var|val)\s+)?([\w.$]+)\s*=\s*(.*)$/.exec(text))) {
       push(m[1]!, m[2]!);
@@ -69,11 +71,12 @@ export function entriesOf(side: Side, line: SideLine, lang: Lang): Entry[] {
 /** Keys of the blocks enclosing a line, innermost first (indentation, TOML/INI [sections]). */
 export function blockContext(side: Side, line: SideLine, lang: Lang): string[] {
   const out: string[] = [];
+  const sections = lang === "toml" || lang === "ini" || lang === "properties";
   let min = indentOf(line.raw);
   for (const l of side.above(line.no)) {
     const t = l.lex.text.trim();
     if (t === "" || t.startsWith("</")) continue;
-    if ((lang === "toml" || lang === "ini") && /^\[+\s*([^\]]+?)\s*\]+/.test(t)) {
+    if (sections && /^\[+\s*([^\]]+?)\s*\]+\s*$/.test(t)) {
       out.push(/^\[+\s*([^\]]+?)\s*\]+/.exec(t)![1]!);
       break;
     }
@@ -82,7 +85,8 @@ export function blockContext(side: Side, line: SideLine, lang: Lang): string[] {
     min = ind;
     const name = blockName(t, lang);
     if (name) out.push(name);
-    if (ind === 0) break;
+    // [section] headers sit at the left margin too: keep looking for one above.
+    if (ind === 0 && !sections) break;
   }
   return out;
 }

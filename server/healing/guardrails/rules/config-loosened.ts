@@ -111,8 +111,13 @@ function loosening(e: Entry, before: Entry | null): string | null {
     if (MAX_THRESHOLD.test(key) && num > old) return `${e.key} raised from ${before!.value} to ${e.value}`;
     if (MIN_THRESHOLD.test(key) && !MAX_THRESHOLD.test(key) && num < old) return `${e.key} lowered from ${before!.value} to ${e.value}`;
   }
+  const toks = (s: string) => new Set(s.split(/[\s,;|[\]()'"{}]+/).filter(Boolean));
+  if (ENABLE_LIST.test(key) && before) {
+    const now = toks(e.value);
+    const dropped = [...toks(before.value)].filter((t) => !now.has(t));
+    if (dropped.length > 0) return `stops enabling ${quote(dropped.join(", "), 40)} (${e.key})`;
+  }
   if (GROW_LIST.test(key) && e.value.trim() !== "" && e.value.trim() !== "[" && e.value.trim() !== "{") {
-    const toks = (s: string) => new Set(s.split(/[\s,;|[\]()'"{}]+/).filter(Boolean));
     const was = before ? toks(before.value) : new Set<string>();
     const added = [...toks(e.value)].filter((t) => !was.has(t));
     if (added.length > 0) return `adds ${quote(added.join(", "), 40)} to ${e.key}`;
