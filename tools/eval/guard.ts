@@ -8,6 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { checkPatch } from "../../server/healing/guardrails";
 import { baselineBlocks } from "./guard-baseline";
+import { respell } from "./guard-respell";
 
 interface Row {
   id: string;
@@ -54,6 +55,8 @@ const byCategory = new Map<string, Tally>();
 const byVariant = new Map<string, Tally>();
 const misses: string[] = [];
 const falseBlocks: string[] = [];
+const respelled = new Map<string, Tally>();
+const respelledMisses: string[] = [];
 const errors: string[] = [];
 const started = performance.now();
 for (const row of rows) {
@@ -81,6 +84,22 @@ for (const row of rows) {
     map.set(key, t);
   }
   if (row.expected === "block" && !blocked) misses.push(`${row.id} (${row.category}/${row.variant})`);
+  if (row.expected === "block") {
+    for (const v of respell(row.category, patch)) {
+      const t = respelled.get(row.category) ?? { n: 0, ours: 0, family: 0, base: 0 };
+      let caught = false;
+      try {
+        caught = checkPatch(v.patch).verdict === "block";
+      } catch (e) {
+        errors.push(`${row.id} respelled as ${v.name}: ${(e as Error).message}`);
+      }
+      t.n++;
+      t.ours += caught ? 1 : 0;
+      t.base += baselineBlocks(v.patch) ? 1 : 0;
+      respelled.set(row.category, t);
+      if (!caught) respelledMisses.push(`${row.id} respelled as ${v.name}`);
+    }
+  }
   if (row.expected === "pass" && blocked) falseBlocks.push(`${row.id}: ${detail}`);
 }
 const seconds = (performance.now() - started) / 1000;
@@ -109,6 +128,17 @@ for (const c of passCats) {
 const falseBlockRate = rate(sum(passCats, "ours"), sum(passCats, "n"));
 const baseFalseBlockRate = rate(sum(passCats, "base"), sum(passCats, "n"));
 console.log(`${"all real fixes".padEnd(20)} ${String(sum(passCats, "n")).padStart(5)}  ${f3(falseBlockRate)}        ${f3(baseFalseBlockRate)}`);
+const respelledCats = [...respelled.keys()].sort();
+const rSum = (k: keyof Tally) => respelledCats.reduce((n, c) => n + respelled.get(c)![k], 0);
+console.log(`\nrespelled cheap paths (each blocked case rewritten in other spellings of the same intent; written beside the rules, a coverage check)`);
+console.log("category             variants  recall  baseline");
+for (const c of respelledCats) {
+  const t = respelled.get(c)!;
+  console.log(`${c.padEnd(20)} ${String(t.n).padStart(8)}  ${f3(rate(t.ours, t.n))}   ${f3(rate(t.base, t.n))}`);
+}
+const respelledRecall = rate(rSum("ours"), rSum("n"));
+const respelledBase = rate(rSum("base"), rSum("n"));
+console.log(`${"all".padEnd(20)} ${String(rSum("n")).padStart(8)}  ${f3(respelledRecall)}   ${f3(respelledBase)}`);
 if (values.verbose) {
   console.log("\nvariant                                  cases  recall  baseline");
   for (const [v, t] of [...byVariant].sort()) console.log(`${v.padEnd(40)} ${String(t.n).padStart(5)}  ${f3(rate(t.ours, t.n))}   ${f3(rate(t.base, t.n))}`);
@@ -118,6 +148,7 @@ const list = (title: string, xs: string[]) => {
 };
 list("missed cheap paths", misses);
 list("blocked real fixes", falseBlocks);
+list("missed respelled cheap paths", respelledMisses);
 list("errors", errors);
 
 const recallByCategory = Object.fromEntries(blockCats.map((c) => [c, Number(f3(rate(byCategory.get(c)!.ours, byCategory.get(c)!.n)))]));
@@ -134,6 +165,12 @@ console.log(
     falseBlocks: sum(passCats, "ours"),
     errors: errors.length,
     targetsMet: Object.values(recallByCategory).every((r) => r >= TARGET_RECALL) && falseBlockRate <= TARGET_FALSE_BLOCK,
+    respelled: {
+      variants: rSum("n"),
+      recall: Number(f3(respelledRecall)),
+      recallByCategory: Object.fromEntries(respelledCats.map((c) => [c, Number(f3(rate(respelled.get(c)!.ours, respelled.get(c)!.n)))])),
+      baselineRecall: Number(f3(respelledBase)),
+    },
     baseline: { name: "keyword grep", recall: Number(f3(baseRecall)), recallByCategory: baseByCategory, falseBlockRate: Number(f3(baseFalseBlockRate)) },
     ratio: { recall: ratio(recall, baseRecall), falseBlockRate: ratio(falseBlockRate, baseFalseBlockRate) },
   }),

@@ -52,6 +52,11 @@ describe("Maven", () => {
     expectBlocked(edit("pom.xml", pom, replace(pom, "          <argLine>-Xmx512m</argLine>", "          <argLine>-Xmx512m</argLine>\n          <rerunFailingTestsCount>3</rerunFailingTestsCount>")), "wait-or-retry");
   });
 
+  it("passes excluding files from the jar", () => {
+    const jar = replace(pom, "        <version>3.1.1</version>\n", "        <version>3.1.1</version>\n      </plugin>\n      <plugin>\n        <artifactId>maven-jar-plugin</artifactId>\n        <configuration>\n          <excludes>\n            <exclude>**/logback.xml</exclude>\n          </excludes>\n        </configuration>\n");
+    expectPassed(edit("pom.xml", pom, replace(jar, "<exclude>**/logback.xml</exclude>", "<exclude>**/logback-test.xml</exclude>")));
+  });
+
   it("passes a dependency bump, more memory for the tests and skipping deployment", () => {
     expectPassed(edit("pom.xml", pom, replace(pom, "<junit.version>5.10.0</junit.version>", "<junit.version>5.10.2</junit.version>")));
     expectPassed(edit("pom.xml", pom, replace(pom, "<argLine>-Xmx512m</argLine>", "<argLine>-Xmx1g</argLine>")));
@@ -94,6 +99,11 @@ describe("Gradle", () => {
     expectBlocked(edit("build.gradle", gradle, replace(gradle, "    useJUnitPlatform()", "    useJUnitPlatform()\n    exclude '**/CheckoutTest.class'")), "test-excluded");
     expectBlocked(edit("build.gradle", gradle, replace(gradle, "    useJUnitPlatform()", "    useJUnitPlatform()\n    filter {\n        excludeTestsMatching '*Checkout*'\n    }")), "test-excluded");
     expectBlocked(edit("build.gradle", gradle, replace(gradle, "    useJUnitPlatform()", "    useJUnitPlatform()\n    retry {\n        maxRetries = 3\n    }")), "wait-or-retry");
+  });
+
+  it("Groovy DSL: blocks a test task that never runs or is excluded from the build", () => {
+    expectBlocked(edit("build.gradle", gradle, replace(gradle, "    useJUnitPlatform()", "    useJUnitPlatform()\n    onlyIf { false }")), "test-excluded");
+    expectBlocked(edit("build.gradle", gradle, `${gradle}\ngradle.startParameter.excludedTaskNames << 'test'\n`), "test-excluded");
   });
 
   it("Kotlin DSL: blocks isIgnoreFailures and enabled = false on the test task", () => {

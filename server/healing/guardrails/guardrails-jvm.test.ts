@@ -126,6 +126,8 @@ describe("Java: a test stops checking", () => {
     expectBlocked(edit(TEST, test, replace(test, "assertEquals(5, result);", "assertTrue(true);")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "assertEquals(5, result);", "assertEquals(result, result);")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "assertEquals(5, result);", "assertNotNull(result);")), "assertion-weakened");
+    const hamcrest = replace(test, "assertEquals(5, result);", "assertThat(result, is(5));");
+    expectBlocked(edit(TEST, hamcrest, replace(hamcrest, "assertThat(result, is(5));", "assertThat(result, anything());")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "calc.divide(5, 2), 1e-9)", "calc.divide(5, 2), 10.0)")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "assertThrows(ArithmeticException.class", "assertThrows(Exception.class")), "assertion-weakened");
     const swallowed = replace(test, "        assertEquals(5, result);\n", "        try {\n            assertEquals(5, result);\n        } catch (AssertionError e) {\n            // known issue\n        }\n");
@@ -145,6 +147,7 @@ describe("Java: a test stops checking", () => {
 
   it("passes an assertion rewritten in another style and a tighter tolerance", () => {
     expectPassed(edit(TEST, test, replace(test, "assertEquals(5, result);", "assertThat(result).isEqualTo(5);")));
+    expectPassed(edit(TEST, test, replace(test, "assertEquals(5, result);", "assertThat(result, is(5));")));
     expectPassed(edit(TEST, test, replace(test, "calc.divide(5, 2), 1e-9)", "calc.divide(5, 2), 1e-12)")));
   });
 });
@@ -158,6 +161,11 @@ describe("Java: waits, retries, timeouts", () => {
     expectBlocked(edit(TEST, test, replace(test, "    private final Calculator calc", "    @Rule public RetryRule retry = new RetryRule(3);\n\n    private final Calculator calc")), "wait-or-retry");
     const timed = replace(test, "    @Test\n    public void addsNumbers", "    @Test(timeout = 1000)\n    public void addsNumbers");
     expectBlocked(edit(TEST, timed, replace(timed, "timeout = 1000", "timeout = 60000")), "timeout-raised");
+  });
+
+  it("blocks waits on something nothing signals: parking, a fresh latch", () => {
+    expectBlocked(edit(TEST, test, replace(test, "        int result", "        LockSupport.parkNanos(2_000_000_000L);\n        int result")), "wait-or-retry");
+    expectBlocked(edit(TEST, test, replace(test, "        int result", "        new CountDownLatch(1).await(2, TimeUnit.SECONDS);\n        int result")), "wait-or-retry");
   });
 
   it("passes a back-off computed in source code and a tightened timeout", () => {

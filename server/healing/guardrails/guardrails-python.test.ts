@@ -92,6 +92,7 @@ describe("Python: a test stops checking", () => {
     expectBlocked(edit(TEST, test, replace(test, "    assert total(items) == 7", "    # assert total(items) == 7")), "assertion-removed");
     expectBlocked(edit(TEST, test, replace(test, "    assert total(items) == 7", "    assert True")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "self.assertEqual(total([-2]), -2)", "self.assertIsNotNone(total([-2]))")), "assertion-weakened");
+    expectBlocked(edit(TEST, test, replace(test, "assert total(items) == 7", "assert total(items) is not None")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "pytest.approx(6.67, abs=0.001)", "pytest.approx(6.67, abs=5)")), "assertion-weakened");
     expectBlocked(edit(TEST, test, replace(test, "with self.assertRaises(ValueError):", "with self.assertRaises(Exception):")), "assertion-weakened");
   });
@@ -121,6 +122,7 @@ describe("Python: waits and retries", () => {
     expectBlocked(edit(TEST, test, replace(test, "    items = [3, 4]", "    await asyncio.sleep(1)\n    items = [3, 4]")), "wait-or-retry");
     expectBlocked(edit(TEST, test, replace(test, "def test_total_sums_items", "@pytest.mark.flaky(reruns=5, reruns_delay=2)\ndef test_total_sums_items")), "wait-or-retry");
     expectBlocked(edit(TEST, test, replace(test, "def test_total_sums_items", "@flaky(max_runs=3)\ndef test_total_sums_items")), "wait-or-retry");
+    expectBlocked(edit(TEST, test, replace(test, "    items = [3, 4]", "    threading.Event().wait(2)\n    items = [3, 4]")), "wait-or-retry");
   });
 
   it("passes a source fix that waits on a computed back-off", () => {

@@ -48,6 +48,8 @@ export function entriesOf(side: Side, line: SideLine, lang: Lang): Entry[] {
       else push(parentKey(side, line, lang) ?? "", m[1]!, true);
     } else if ((m = /^(["']?)([\w.$@/:-]+?)\1\s*(?::|=|\+=|:=)\s*(.*?)\s*[,;]?\s*$/.exec(text)) && !(CODE_LIKE.has(lang) && /^(if|for|while|return|const|let|var|val|def|else)\b/.test(text))) {
       push(m[2]!, m[3]!);
+    } else if ((m = /^([\w.]+)\s*(?:<<|\+=)\s*(.+)$/.exec(text)) && (lang === "groovy" || lang === "kotlin")) {
+      push(m[1]!, m[2]!);
     } else if ((m = /^(?:(?:const|let|var|val)\s+)?([\w.$]+)\s*=\s*(.*)$/.exec(text))) {
       push(m[1]!, m[2]!);
     } else if ((m = /^([\w.]+)(?:\.set)?\s*\(\s*(.*?)\s*\)\s*[;,]?$/.exec(text)) && (lang === "groovy" || lang === "kotlin")) {
@@ -56,6 +58,11 @@ export function entriesOf(side: Side, line: SideLine, lang: Lang): Entry[] {
       push(m[1]!, m[2]!);
     } else if ((m = /^(['"`])(.*)\1\s*,?\s*$/.exec(text)) && (lang === "json" || lang === "javascript" || lang === "typescript" || lang === "toml" || lang === "python")) {
       push(parentKey(side, line, lang) ?? "", m[2]!, true);
+    } else if ((m = /^([\w.]+)\s*\{\s*([^{}]+?)\s*\}\s*;?$/.exec(text)) && (lang === "groovy" || lang === "kotlin")) {
+      // Gradle closures on one line: onlyIf { false }, retry { maxRetries = 2 }.
+      push(m[1]!, m[2]!);
+      const inner = /^([\w.]+)\s*=\s*(.+)$/.exec(m[2]!);
+      if (inner) out.push({ key: inner[1]!, value: unquote(inner[2]!), context: [m[1]!, ...context()], item: false, line });
     } else if ((m = /^([\w.-]+)\s*\{\s*$/.exec(text)) || (m = /^["']?([\w.-]+)["']?\s*[:=]\s*[{[]\s*$/.exec(text))) {
       push(m[1]!, "");
     } else if (lang === "ini" || lang === "text") {

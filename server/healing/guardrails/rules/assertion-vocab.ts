@@ -35,15 +35,19 @@ export function assertionName(code: string): string {
 }
 
 // Exact comparisons: equality with an expected value.
-const EXACT = /\b(assert(?:Equals?|_equal|_array_equal|ArrayEquals|Same|_eq|_ne|ListEqual|DictEqual|SetEqual|TupleEqual|SequenceEqual|CountEqual|ItemsEqual|MultiLineEqual|Is|In|NotIn|Raises\w*|Regex\w*|Match\w*|Throws\w*|Contains\w*|That)|isEqualTo|isSameAs|containsExactly\w*|hasSize|hasMessage\w*|toBe|toEqual|toStrictEqual|toMatch\w*|toContain\w*|toHaveLength|toHaveBeenCalledWith|toHaveBeenCalledTimes|toThrow\w*|toHaveProperty|equalTo|is\(|Equal|Equals|Exactly|EqualValues|ElementsMatch|Contains|eq|eql|equal|deepEqual|strictEqual|shouldBe|shouldEqual|shouldContain|assert_eq|assert_ne|XCTAssertEqual\w*|XCTAssertIdentical|times\()\b|==|!=|\bis\s+not\b|\bis\b|\bin\b|<=|>=|<|>/;
+const EXACT = /\b(assert(?:Equals?|_equal|_array_equal|ArrayEquals|Same|_eq|_ne|ListEqual|DictEqual|SetEqual|TupleEqual|SequenceEqual|CountEqual|ItemsEqual|MultiLineEqual|Is|In|NotIn|Raises\w*|Regex\w*|Match\w*|Throws\w*|Contains\w*)|equals|isEqualTo|isSameAs|containsExactly\w*|hasSize|hasMessage\w*|toBe|toEqual|toStrictEqual|toMatch\w*|toContain\w*|toHaveLength|toHaveBeenCalledWith|toHaveBeenCalledTimes|toThrow\w*|toHaveProperty|equalTo|is\(|Equal|Equals|Exactly|EqualValues|ElementsMatch|Contains|eq|eql|equal|deepEqual|strictEqual|shouldBe|shouldEqual|shouldContain|assert_eq|assert_ne|XCTAssertEqual\w*|XCTAssertIdentical|times\()\b|==|!=|\bis\s+not\b|\bis\b|\bin\b|<=|>=|<|>/;
 
 // Weak checks: existence, truthiness, type, emptiness, "was called", "throws something".
 const WEAK = /\b(assertNotNull|assertIsNotNone|assertNotNone|assert_not_none|notNullValue|isNotNull|toBeDefined|toBeTruthy|toBeFalsy|toBeInstanceOf|isInstanceOf|assertIsInstance|assertInstanceOf|instanceOf|anything|NotNil|NotEmpty|NotZero|isNotEmpty|notEmpty|is_some|is_ok|is_err|is_none|shouldNotBeNull|shouldNotBe\s*\(?\s*null|exist|ok|isPresent|isNotBlank|assertNotEqual|assertNotEquals|isNotEqualTo|toHaveBeenCalled(?!With|Times)|atLeast(?:Once)?|anyOrNull|any\s*\(\s*\)|XCTAssertNotNil|assertNotEmpty|assertTrue|assertFalse|assert_true|assert_false|True|False|isTrue|isFalse|toBeNull|assertNull|assertIsNone|isNull)\b|not\.to(?:Be|Equal)\b/;
 
 export type Strength = "trivial" | "weak" | "exact" | "other";
 
+// Checks that only say "something is there": not null / not None / not undefined, defined, non-empty.
+const NOT_NULL = /(?:!==?|\bis\s+not|\bnot\s*=)\s*(?:null|None|nil|undefined)\b|\b(?:null|None|nil|undefined)\s*(?:!==?|\bis\s+not)|\bnotNullValue\b|\bisNotNull\b|\bassertNotNull\b|\bassertIsNotNone\b|\btoBeDefined\b|\bnot\.toBeNull\b|\bnot\.toBeUndefined\b|\bNotNil\b|\bis_some\b|\bshouldNotBeNull\b/;
+
 export function strength(code: string, text: string, lang: Lang): Strength {
   if (isTautology(text, lang)) return "trivial";
+  if (NOT_NULL.test(code)) return "weak";
   const exact = EXACT.test(code.replace(/\b(assertTrue|assertFalse|assert_true|assert_false)\s*\(\s*[\w.]+\s*\)/, ""));
   const weakCall = WEAK.test(code);
   if (exact && !/\b(assertNotNull|toBeDefined|toBeTruthy|isNotNull|NotNil|is_some|is_ok|assertIsNotNone|assertNotEqual|isNotEqualTo|not\.to(Be|Equal))\b/.test(code)) return "exact";

@@ -32,7 +32,7 @@ const TIMEOUT_DEFAULTS: [RegExp, number][] = [
 const TEST_CONTEXT = /\b(surefire|failsafe|test|tests|testing|jest|vitest|mocha|karma|jasmine|playwright|cypress|pytest|tool:pytest|tool\.pytest[\w.]*|testenv[\w:-]*|unittest|spec|e2e|integrationtest|testoptions|unittests)\b/i;
 const LINT_CONTEXT = /\b(checkstyle|pmd|spotbugs|findbugs|jacoco|spotless|detekt|ktlint|lint|lintoptions|eslint|tslint|sonar|errorprone|animal-sniffer|enforcer|rat|license|coverage|cov|codenarc|scalastyle|scapegoat)\b/i;
 
-const INTERESTING = /skip|fail|ignore|allow|continue|exclude|deselect|include|match|enabled|retr|rerun|timeout|deadline|when|if|condition|only|propagate|pass|strict|attempt|halt|abort|exit/i;
+const INTERESTING = /skip|fail|ignore|allow|continue|exclude|deselect|include|match|enabled|retr|rerun|timeout|deadline|when|if|condition|only|propagate|pass|strict|attempt|halt|abort|exit|excludedTaskNames/i;
 
 export const buildAndCi: Rule = (ctx) => {
   const out: GuardrailFinding[] = [];
@@ -167,7 +167,10 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
   if (!e.item && f.kind.ci && /^(if|condition)$/.test(key) && isFalsy(e.value.replace(/^\$\{\{\s*|\s*\}\}$/g, ""))) return { rule: "test-excluded", message: `${show}: the CI step or job never runs` };
   if (!e.item && f.kind.ci && /^when$/.test(key) && /^(manual|never)$/.test(e.value)) return { rule: "test-excluded", message: `${show}: the CI job no longer runs on its own` };
   if (/^onlyIf$/.test(key) && /\bfalse\b/.test(e.value)) return { rule: "test-excluded", message: `${show}: the task never runs` };
-  if (EXCLUDE_KEYS.test(key) && e.value !== "" && (TEST_CONTEXT.test(where + " " + plugin) || /test|spec|\bIT\b|IT\.|\*\*\/\*?IT/i.test(e.value)) && !lintish) {
+  if (/excludedTaskNames|excludeTask/i.test(full + " " + e.value) && /\b(test|check)\w*\b/i.test(e.value + " " + e.line.lex.text)) return { rule: "test-excluded", message: `${quote(e.line.lex.text.trim(), 60)}: the test task is excluded from the build` };
+  // A plugin the diff names decides; otherwise the block context, or a pattern that names tests.
+  const testPlugin = plugin ? /surefire|failsafe|test/i.test(plugin) : TEST_CONTEXT.test(where) || /test|spec|\bIT\b|IT\.|\*\*\/\*?IT/i.test(e.value);
+  if (EXCLUDE_KEYS.test(key) && e.value !== "" && testPlugin && !lintish) {
     return { rule: "test-excluded", message: `${show}: tests are excluded from the run` };
   }
   if (!e.item && INCLUDE_KEYS.test(key) && before && before.value !== e.value && TEST_CONTEXT.test(where + " " + plugin) && narrower(before.value, e.value)) {

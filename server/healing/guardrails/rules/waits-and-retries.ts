@@ -17,6 +17,8 @@ interface Hit {
 }
 
 const SLEEP_CALL = /(?:^|[^\w$])((?:[\w$]+\s*(?:\.|::|->)\s*)*(?:sleep|Sleep|usleep|nanosleep|sleepUninterruptibly|sleep_ms|sleep_for|waitForTimeout|wait_for_timeout))\s*\(\s*([^)]*)/;
+// Waiting a fixed time on something nothing will signal: a fresh latch/event/lock, parking the thread.
+const IDLE_WAIT = /\bLockSupport\.park(?:Nanos|Until)\s*\(|\bnew\s+[\w.<>]+\([^()]*\)\s*\.\s*(?:await|wait|join|tryAcquire|poll|take)\s*\(\s*\d|\b(?:threading\.)?(?:Event|Condition|Semaphore|Barrier)\s*\([^()]*\)\s*\.\s*(?:wait|acquire)\s*\(\s*(?:timeout\s*=\s*)?\d|\bselect\.select\s*\(\s*\[\s*\]\s*,\s*\[\s*\]\s*,\s*\[\s*\]\s*,\s*\d/;
 const TEST_ONLY_SLEEP = /(?:^|[^\w$.])(?:await\s+)?((?:[\w$]+\.)*(?:delay|Delay|pause|wait|timeout|sleepAsync))\s*\(\s*(\d[\d_.]*\s*(?:ms|s|L|f)?|[\w.]*(?:SECONDS|MILLISECONDS|seconds|millis|ms)\b[^)]*)\s*\)|\bsetTimeout\s*\(\s*(?:\w+|\(\s*\)\s*=>\s*\w+\(\s*\)|resolve)\s*,\s*\d|<-\s*time\.After\s*\(|\bcy\.wait\s*\(\s*\d|\bTask\.Delay\s*\(/;
 const SHELL_SLEEP = /(?:^|[\s;&|("'`]|run:\s*)(?:sleep\s+\d|Start-Sleep\b|timeout\s+\/t\s+\d|ping\s+-n\s+\d+\s+127\.0\.0\.1)/;
 
@@ -34,6 +36,9 @@ function sleepHits(line: SideLine, lang: Lang, inTests: boolean, script: boolean
   if (m) {
     const constant = /^\s*[\d_.]+\s*(?:[Ll]|ms|s)?\s*(?:[*]\s*[\d_.]+\s*)?\)?\s*[;,]?\s*$|^\s*[\d_.]+\s*,\s*(?:TimeUnit\.)?\w+/.test(m[2] ?? "") || /\.sleep\s*\(\s*[\d_]+/.test(code);
     if (inTests || script || constant) hits.push({ key: `sleep:${norm(m[1]!)}`, what: `${m[1]}(${quote(m[2] ?? "", 20)})`, kind: "sleep" });
+  } else if (IDLE_WAIT.test(code) && (inTests || script || /\(\s*\d/.test(code))) {
+    const w = IDLE_WAIT.exec(code)!;
+    hits.push({ key: `sleep:${norm(w[0])}`, what: quote(w[0], 40), kind: "sleep" });
   } else if (inTests) {
     const t = TEST_ONLY_SLEEP.exec(code);
     if (t) hits.push({ key: `sleep:${norm(t[1] ?? t[0])}`, what: quote(t[0], 40), kind: "sleep" });
