@@ -64,6 +64,16 @@ describe("TypeScript", () => {
     expectBlocked(edit(TS, ts, replace(ts, "  });\n\n  it(\"rejects", "  }, 30000);\n\n  it(\"rejects")), "timeout-raised");
   });
 
+  it("passes polling with a wait, a new test that waits, a tightened bound and a domain call named retry", () => {
+    expectPassed(edit(TS_SRC, tsSource, replace(tsSource, "  total(): number {", "  async settle(isDone: () => boolean) {\n    while (!isDone()) {\n      await sleep(200);\n    }\n  }\n\n  total(): number {")));
+    expectPassed(edit(TS, ts, replace(ts, "  });\n});\n", "  });\n\n  it(\"expires reservations\", async () => {\n    const cart = new Cart();\n    await sleep(1100);\n    expect(cart.total()).toBe(0);\n  }, 10_000);\n});\n")));
+    const bound = replace(ts, "expect(cart.total()).toBe(2);", "expect(cart.total()).toBeGreaterThan(1);");
+    expectPassed(edit(TS, bound, replace(bound, "toBeGreaterThan(1)", "toBeGreaterThan(1.5)")));
+    expectBlocked(edit(TS, bound, replace(bound, "toBeGreaterThan(1)", "toBeGreaterThan(0)")), "assertion-weakened");
+    expectPassed(edit(TS, ts, replace(ts, "    cart.add({ sku: \"a\", price: 2 });", "    cart.add({ sku: \"a\", price: 2 });\n    retryCheckout(cart);")));
+    expectPassed(edit(TS, ts, replace(ts, "expect(cart.total()).toBe(2);", "expect(cart.total()).toBe(2);\n    expect(Cart.shared()).toBe(Cart.shared());")));
+  });
+
   it("blocks @ts-ignore and eslint-disable on existing code", () => {
     expectBlocked(edit(TS_SRC, tsSource, replace(tsSource, "    this.items.push(item);", "    // @ts-ignore\n    this.items.push(item);")), "check-suppressed");
     expectBlocked(edit(TS_SRC, tsSource, replace(tsSource, "  total(): number {", "  // eslint-disable-next-line @typescript-eslint/no-explicit-any\n  total(): number {")), "check-suppressed");

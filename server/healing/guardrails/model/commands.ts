@@ -90,7 +90,7 @@ export function commandHits(text: string): CommandHit[] {
     if (!m) continue;
     if (key === "--ignore" && /\b(flake8|pycodestyle|ruff|pylint)\b/.test(text)) continue;
     if ((key === "-run" || key === "--testNamePattern" || key === "--timeout" || key === "--exclude=") && !runsTests(text)) continue;
-    if (key === "--onlyChanged" && !runsTests(text)) continue;
+    if ((key === "--onlyChanged" || key === "--collect-only") && !runsTests(text)) continue;
     if (key === "--reruns" && !runsTests(text) && !/reruns|rerunFailing|flaky/.test(text)) continue;
     const num = m.slice(1).find((g) => g !== undefined && /^\d/.test(g));
     let value = num === undefined ? undefined : Number(num);

@@ -169,9 +169,25 @@ function compareEdited(ctx: RuleContext, r: Assertion, a: Assertion): GuardrailF
   const sk1 = literalSkeleton(before.text);
   const sk2 = literalSkeleton(after.text);
   if (sk1.skeleton === sk2.skeleton && sk1.literals.join("\u0000") !== sk2.literals.join("\u0000") && !ctx.subject.relates(a.file, [a.line, r.line])) {
+    const tighter = boundTightened(after.code, sk1.literals, sk2.literals);
+    if (tighter === true) return null;
+    if (tighter === false) return finding("assertion-weakened", a.file, a.line, "new", `relaxes the bound of \`${was}\` to \`${now}\``);
     return finding("expected-value-loosened", a.file, a.line, "new", `changes the expected value (\`${was}\` → \`${now}\`) while the code under test did not change: the test is made to match the failure`);
   }
   return null;
+}
+
+// For a bound check (greater/less than a number) whose one number changed: true when the new bound is
+// stricter, false when looser, null when it is not a bound check.
+function boundTightened(code: string, before: string[], after: string[]): boolean | null {
+  const diff = before.map((b, i) => [b, after[i]] as const).filter(([b, x]) => b !== x);
+  if (diff.length !== 1) return null;
+  const [b, x] = diff[0]!.map(Number) as [number, number];
+  if (!Number.isFinite(b) || !Number.isFinite(x)) return null;
+  const lower = /toBeGreaterThan|isGreaterThan|assertGreater|greaterThan|isAtLeast|toBeGreaterThanOrEqual|\bGreater(?:OrEqual)?\b|>=?\s*[-+\d.]+\s*\)?\s*[;,]?\s*$/.test(code);
+  const upper = /toBeLessThan|isLessThan|assertLess|lessThan|isAtMost|toBeLessThanOrEqual|\bLess(?:OrEqual)?\b|<=?\s*[-+\d.]+\s*\)?\s*[;,]?\s*$/.test(code);
+  if (lower === upper) return null;
+  return lower ? x > b : x < b;
 }
 
 function formatFactor(f: number): string {

@@ -59,7 +59,7 @@ function commandFindings(f: ChangedFile): GuardrailFinding[] {
         // In scripts, only a masked build/test/check command counts; in CI any masked step does.
         const command = commandContext(f, line);
         if (!f.kind.ci && !runsTests(command) && !runsChecks(command) && !/set\s+\+e|exit\s+0/.test(cmd)) continue;
-        if (hit.what.includes("exit 0") && !moreCommandsFollow(f, line)) continue;
+        if (hit.what.includes("early `exit 0`") && !(f.kind.ci ? moreCommandsFollow(f, line) : testsFollow(f, line))) continue;
         out.push(finding("failure-masked", f, line, "new", `${hit.what}: \`${quote(cmd, 70)}\``));
         break;
       }
@@ -111,6 +111,16 @@ function commandContext(f: ChangedFile, line: SideLine): string {
     else break;
   }
   return parts.join(" ");
+}
+
+// In a script, an early exit hides something only when tests or checks would have run after it.
+function testsFollow(f: ChangedFile, line: SideLine): boolean {
+  for (const l of f.new.below(line.no)) {
+    // The exit closes a conditional branch: only that branch ends there.
+    if (/^\s*(fi|esac|;;|\}|done|else|elif)\b/.test(l.lex.text)) return false;
+    if (runsTests(l.lex.text) || runsChecks(l.lex.text)) return true;
+  }
+  return false;
 }
 
 function moreCommandsFollow(f: ChangedFile, line: SideLine): boolean {

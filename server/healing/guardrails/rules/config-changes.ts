@@ -14,11 +14,13 @@ export interface ConfigChanges {
   readded(e: Entry): boolean;
 }
 
-const CONFIG_LANGS = new Set<Lang>(["xml", "json", "yaml", "toml", "ini", "properties", "groovy", "kotlin", "javascript", "typescript", "python", "makefile", "shell", "text", "dockerfile", "powershell"]);
+const CONFIG_LANGS = new Set<Lang>(["xml", "json", "yaml", "toml", "ini", "properties", "groovy", "kotlin", "javascript", "typescript", "python", "makefile", "shell", "dockerfile", "powershell"]);
 
 export function isConfigLike(f: ChangedFile): boolean {
   const k = f.kind;
   if (k.ci || k.build || k.lintConfig) return true;
+  // Test data (fixtures, recorded logs, expected outputs) quotes commands and settings; it runs nothing.
+  if (k.test && !k.code) return false;
   if (k.code && !["groovy", "kotlin", "javascript", "typescript", "python"].includes(k.lang)) return false;
   return !k.code && CONFIG_LANGS.has(k.lang) && !k.doc;
 }

@@ -69,9 +69,10 @@ function sameTool(a: string, b: string): boolean {
 function entryFindings(f: ChangedFile): GuardrailFinding[] {
   const out: GuardrailFinding[] = [];
   const changes = configChanges(f);
+  const addedText = effectiveAdded(f).map((l) => l.lex.text).join("\n");
   for (const e of newEntries(f)) {
     if (!inLintScope(f, e)) continue;
-    const msg = loosening(e, changes.before(e));
+    const msg = loosening(e, changes.before(e), addedText);
     if (msg) out.push(finding(RULE, f, e.line, "new", msg));
   }
   // Enabled checks or rule definitions removed and not brought back.
@@ -88,11 +89,14 @@ function entryFindings(f: ChangedFile): GuardrailFinding[] {
   return out;
 }
 
-function loosening(e: Entry, before: Entry | null): string | null {
+// Dependencies, build output and caches: checkers skip them by design, so listing them loosens nothing.
+const VENDORED = /(?:^|\/)(?:node_modules|bower_components|vendor|third_party|dist|build|out|target|bin|obj|lib-cov|coverage|\.next|\.nuxt|\.cache|\.data|\.tox|\.venv|venv|__pycache__|\.git|\.gradle|\.idea|\.vscode|generated|tmp|\.mypy_cache|\.pytest_cache|\.ruff_cache|site-packages|storybook-static)(?:\/(?:\*\*?(?:\/\*)?)?)?$|^\*\*\/\*\.(?:min\.js|d\.ts|map|pyc)$/;
+
+function loosening(e: Entry, before: Entry | null, addedText: string): string | null {
   const key = e.key.replace(/^.*[.:](?=[^.:]+$)/, "");
   const show = `${e.key} = ${quote(e.value, 40)}`;
   if (e.item) {
-    if (GROW_LIST.test(e.key)) return `adds ${quote(e.value, 40)} to ${e.key}`;
+    if (GROW_LIST.test(e.key) && !VENDORED.test(e.value)) return `adds ${quote(e.value, 40)} to ${e.key}`;
     return null;
   }
   const sNow = severity(e.value);
@@ -114,12 +118,13 @@ function loosening(e: Entry, before: Entry | null): string | null {
   const toks = (s: string) => new Set(s.split(/[\s,;|[\]()'"{}]+/).filter(Boolean));
   if (ENABLE_LIST.test(key) && before) {
     const now = toks(e.value);
-    const dropped = [...toks(before.value)].filter((t) => !now.has(t));
+    // A list re-wrapped over several lines keeps its items on the lines below.
+    const dropped = [...toks(before.value)].filter((t) => !now.has(t) && /\w/.test(t) && !addedText.includes(t));
     if (dropped.length > 0) return `stops enabling ${quote(dropped.join(", "), 40)} (${e.key})`;
   }
   if (GROW_LIST.test(key) && e.value.trim() !== "" && e.value.trim() !== "[" && e.value.trim() !== "{") {
     const was = before ? toks(before.value) : new Set<string>();
-    const added = [...toks(e.value)].filter((t) => !was.has(t));
+    const added = [...toks(e.value)].filter((t) => !was.has(t) && !VENDORED.test(t));
     if (added.length > 0) return `adds ${quote(added.join(", "), 40)} to ${e.key}`;
   }
   return null;

@@ -6,7 +6,7 @@ import { declarationBelow, enclosingTest } from "../model/declarations";
 import type { Lang } from "../model/file-kind";
 import { isTestSource, testFileFlag } from "../model/test-index";
 import type { GuardrailFinding } from "../types";
-import { literalSkeleton } from "./assertion-vocab";
+import { isAssertion, literalSkeleton } from "./assertion-vocab";
 import { effectiveAdded, effectiveRemoved, finding, netNew, norm, quote, type Rule, type RuleContext } from "./rule";
 
 interface Hit {
@@ -25,7 +25,12 @@ const SHELL_SLEEP = /(?:^|[\s;&|("'`]|run:\s*)(?:sleep\s+\d|Start-Sleep\b|timeou
 const RETRY_MARKER_JVM = /@(?:[\w.]+\.)?(\w*(?:Retry|Retrying|Rerun|Flaky|Flakey|RetryOnFailure|RepeatedIfExceptions)\w*)\b/;
 const REPEAT_MARKER_JVM = /@(?:[\w.]+\.)?(RepeatedTest|Repeat)\b/;
 const RETRY_DECORATOR_PY = /@\s*([\w.]*(?:flaky|retry|retrying|rerun|reruns|backoff|tenacity)[\w.]*)/i;
-const RETRY_CALL = /\b(jest\.retryTimes|this\.retries|\.retries|retryTimes|\w*[rR]etry(?:ing|Until|Assert\w*|Test|Async|Block|Loop)?|rerun\w*|repeatUntil\w*|withRetries|flaky)\s*\(|\b(?:retry|retries|reruns|repeats?)\s*[:=]\s*\d|#\[\s*(?:retry|flaky\w*|serial_test::retry)\b|RetryRule\b|RetryExtension\b|RerunRule\b|FlakyRule\b|RetryAnalyzer\b|retryAnalyzer\s*=|RepeatRule\b/;
+// Test-framework retries: always a retry of the test itself.
+const FRAMEWORK_RETRY = /\b(jest\.retryTimes|this\.retries|retryTimes|(?:test|it|describe)\.(?:describe\.)?configure\s*\(\s*\{[^}]*\bretries)\s*\(?|#\[\s*(?:retry|flaky\w*|serial_test::retry)\b|\bRetryRule\b|\bRetryExtension\b|\bRerunRule\b|\bFlakyRule\b|\bRetryAnalyzer\b|\bretryAnalyzer\s*=|\bRepeatRule\b|@ExtendWith\s*\(\s*\w*Retry/;
+// A retry option on a test declaration: it("…", { retry: 3 }, …), test(…).retry(2), kotest config(retries = 3).
+const TEST_RETRY_OPTION = /\b(?:it|test|specify|describe|context)\s*(?:\.\w+)*\s*\(.*\b(?:retry|retries|repeats)\s*:\s*\d|\)\s*\.\s*retr(?:y|ies)\s*\(\s*\d|\.config\s*\(.*\b(?:retries|invocations)\s*=\s*\d/;
+// A generic retry helper wrapped around an assertion.
+const RETRY_WRAPPER = /\b\w*(?:[rR]etry|[rR]etrying|[rR]erun|[rR]epeatUntil|[wW]ithRetries)\w*\s*\(/;
 const TIMEOUT_LINE = /timeout|Timeout|TIMEOUT|deadline|Deadline|atMost\s*\(\s*(?:Duration|\d+\s*,\s*(?:TimeUnit\.)?\w*(?:SECONDS|MILLISECONDS|MINUTES))|setTimeout|\bslow\s*\(|Duration\.|TimeUnit\./;
 const JS_TEST_TIMEOUT_ARG = /(?:\b(?:it|test|specify|beforeAll|beforeEach|afterAll|afterEach)\s*\(.*|^\s*\}\s*)\s*,\s*(\d[\d_]{2,})\s*\)\s*;?\s*$/;
 
@@ -60,8 +65,12 @@ function retryHits(line: SideLine, lang: Lang): Hit[] {
     const p = REPEAT_MARKER_JVM.exec(code);
     if (p) hits.push({ key: `repeat:@${p[1]}`, what: `@${p[1]}`, kind: "repeat" });
   }
-  const c = RETRY_CALL.exec(code);
-  if (c && !hits.some((h) => h.kind === "retry")) hits.push({ key: `retry:${norm(c[0])}`, what: quote(c[0], 40), kind: "retry" });
+  if (hits.some((h) => h.kind === "retry")) return hits;
+  const c = FRAMEWORK_RETRY.exec(code) ?? TEST_RETRY_OPTION.exec(code);
+  if (c) hits.push({ key: `retry:${norm(c[0])}`, what: quote(c[0], 40), kind: "retry" });
+  else if (RETRY_WRAPPER.test(code) && isAssertion(code.slice(RETRY_WRAPPER.exec(code)!.index + 1), lang)) {
+    hits.push({ key: `retry:${norm(RETRY_WRAPPER.exec(code)![0])}`, what: `${quote(RETRY_WRAPPER.exec(code)![0], 30)}…) around an assertion`, kind: "retry" });
+  }
   return hits;
 }
 
@@ -83,7 +92,7 @@ export const waitsAndRetries: Rule = (ctx) => {
       const msg = message(ctx, f, line, hit);
       if (msg) out.push(finding("wait-or-retry", f, line, "new", msg));
     }
-    if (tests("new")) out.push(...raisedTimeouts(f));
+    if (tests("new")) out.push(...raisedTimeouts(ctx, f));
   }
   return out;
 };
@@ -94,10 +103,29 @@ function inTestCode(f: ChangedFile, side: "old" | "new", line: SideLine): boolea
   return enclosingTest(side === "old" ? f.old : f.new, line.no, kind.lang, false) !== null || declarationBelow(side === "old" ? f.old : f.new, line.no, kind.lang, false)?.isTest === true;
 }
 
+// A wait inside a loop that re-checks a condition is polling (or back-off), not a fixed wait.
+function insidePollingLoop(f: ChangedFile, line: SideLine): boolean {
+  const indent = /^\s*/.exec(line.raw)![0].replace(/\t/g, "    ").length;
+  let n = 0;
+  for (const l of f.new.above(line.no)) {
+    if (++n > 12) return false;
+    const code = l.lex.code;
+    if (code.trim() === "") continue;
+    const ind = /^\s*/.exec(l.raw)![0].replace(/\t/g, "    ").length;
+    if (ind >= indent && !/^\s*\}?\s*$/.test(code)) continue;
+    if (/^\s*(?:\}\s*)?(?:while|for|do|until|loop)\b|\.(?:forEach|each|times)\s*\(/.test(code)) return true;
+    if (ind < indent && /^\s*(?:(?:public|private|protected|static|async|export)\s+)*(?:def|fun|func|fn|function|void|class)\b|\)\s*(?:\{|=>|:)\s*$/.test(code)) return false;
+  }
+  return false;
+}
+
 function message(ctx: RuleContext, f: ChangedFile, line: SideLine, hit: Hit): string | null {
   const code = quote(line.raw.trim(), 60);
   switch (hit.kind) {
     case "sleep":
+      if (insidePollingLoop(f, line)) return null;
+      // A wait inside a test the fix adds is that test's design, not a wait added to make a failure pass.
+      if ((f.kind.code && onNewTest(ctx, f, line)) || (f.status === "added" && f.kind.test)) return null;
       return `adds a fixed wait (${hit.what}): waiting hides a race or slowness instead of fixing it (\`${code}\`)`;
     case "retry":
       return `${hit.what} retries a failing test until it passes: a flaky failure is hidden instead of fixed`;
@@ -114,7 +142,7 @@ function message(ctx: RuleContext, f: ChangedFile, line: SideLine, hit: Hit): st
 const JS_DEFAULT_TIMEOUT = 5000;
 
 // Timeout values in test code that grew, and JS test timeouts newly set above the default.
-function raisedTimeouts(f: ChangedFile): GuardrailFinding[] {
+function raisedTimeouts(ctx: RuleContext, f: ChangedFile): GuardrailFinding[] {
   const out: GuardrailFinding[] = [];
   const timeoutish = (code: string) => TIMEOUT_LINE.test(code) || JS_TEST_TIMEOUT_ARG.test(code);
   const removed = effectiveRemoved(f).map((r) => r.line).filter((l) => timeoutish(l.lex.code));
@@ -135,11 +163,19 @@ function raisedTimeouts(f: ChangedFile): GuardrailFinding[] {
     }
     const js = f.kind.lang === "javascript" || f.kind.lang === "typescript";
     const set = /\b(?:jest\.setTimeout|this\.timeout|vi\.setConfig|test\.setTimeout|testTimeout\s*:|timeout\s*:)\s*\(?\s*\{?\s*(?:testTimeout\s*:\s*)?(\d[\d_]*)/.exec(a.lex.code) ?? (js ? JS_TEST_TIMEOUT_ARG.exec(a.lex.code) : null);
-    if (set && js && Number(set[1]!.replace(/_/g, "")) > JS_DEFAULT_TIMEOUT) {
+    if (set && js && Number(set[1]!.replace(/_/g, "")) > JS_DEFAULT_TIMEOUT && !onNewTest(ctx, f, a)) {
       out.push(finding("timeout-raised", f, a, "new", `sets a test timeout of ${set[1]} ms, above the runner's default: a slow test is given more time instead of fixed`));
     }
   }
   return out;
+}
+
+// A timeout given to a test the fix adds is that test's budget, not a raise.
+function onNewTest(ctx: RuleContext, f: ChangedFile, line: SideLine): boolean {
+  const lang = f.kind.lang;
+  const testFile = testFileFlag(f, "new");
+  const own = enclosingTest(f.new, line.no, lang, testFile) ?? enclosingTest(f.new, line.no - 1, lang, testFile);
+  return own !== null && !ctx.tests.existedBefore(f, own);
 }
 
 function numbers(code: string): number[] {
