@@ -181,3 +181,12 @@ describe("pytest and tox configuration", () => {
     expectPassed(edit("pytest.ini", ini, `${ini}markers =\n    slow: long-running tests\n`));
   });
 });
+
+describe("more spellings", () => {
+  it("blocks surefire narrowed to one test, a -D flag ignoring failures, and Kotlin DSL typed task blocks", () => {
+    expectBlocked(edit("pom.xml", pom, replace(pom, "          <argLine>-Xmx512m</argLine>", "          <argLine>-Xmx512m</argLine>\n          <test>PaymentTest</test>")), "test-excluded");
+    expectBlocked(edit("Makefile", "test:\n\tmvn -B test\n", "test:\n\tmvn -B test -Dmaven.test.failure.ignore=true\n"), "failure-masked");
+    expectBlocked(edit("build.gradle.kts", gradleKts, `${gradleKts}\ntasks.withType<Test> {\n    ignoreFailures = true\n}\n`), "failure-masked");
+    expectBlocked(edit("build.gradle.kts", gradleKts, `${gradleKts}\ntasks.named<Test>("test") {\n    enabled = false\n}\n`), "test-excluded");
+  });
+});

@@ -248,3 +248,27 @@ it("reports where: rule, path, line on the side it refers to, and a message", ()
     { rule: "test-skipped", path: TEST, line: 13, side: "new", message: expect.stringContaining("addsNumbers") },
   ]);
 });
+
+describe("more spellings", () => {
+  it("blocks a JUnit 3 test renamed out of the convention, @Test dropped, and a disabled test class", () => {
+    const junit3 = code`
+      public class LegacyTest extends TestCase {
+          public void testParse() {
+              assertEquals(1, Parser.parse("1"));
+          }
+      }
+    `;
+    expectBlocked(edit("src/test/java/LegacyTest.java", junit3, replace(junit3, "testParse", "_testParse")), "test-skipped");
+    expectBlocked(edit(TEST, test, replace(test, "    @Test\n    public void dividesNumbers", "    public void dividesNumbers")), "test-skipped");
+    expectBlocked(edit(TEST, test, replace(test, "public class CalculatorTest", "@Disabled(\"until the release\")\npublic class CalculatorTest")), "test-skipped");
+    expectBlocked(edit(KT, kotlin, replace(kotlin, "    @Test\n    fun parsesNegative", "    @Ignore\n    @Test\n    fun parsesNegative")), "test-skipped");
+  });
+
+  it("blocks tolerances loosened by a positional delta", () => {
+    expectBlocked(edit(TEST, test, replace(test, "calc.divide(5, 2), 1e-9)", "calc.divide(5, 2), 0.5)")), "assertion-weakened");
+  });
+
+  it("blocks @Test(expected = AssertionError.class) on an existing test", () => {
+    expectBlocked(edit(TEST, test, replace(test, "    @Test\n    public void addsNumbers", "    @Test(expected = AssertionError.class)\n    public void addsNumbers")), "assertion-weakened");
+  });
+});

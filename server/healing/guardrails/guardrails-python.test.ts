@@ -143,3 +143,12 @@ describe("Python: silenced checks", () => {
     expectPassed(edit(SRC, source, replace(source, "round(price * (1 - rate), 2)", "round(price * (1 - rate) + 1e-9, 2)")));
   });
 });
+
+describe("more spellings", () => {
+  it("blocks a skipped test class, a constant-false guard and a loosened assertAlmostEqual", () => {
+    expectBlocked(edit(TEST, test, replace(test, "class TestRefunds", "@pytest.mark.skip\nclass TestRefunds")), "test-skipped");
+    expectBlocked(edit(TEST, test, replace(test, "    items = [3, 4]\n    assert", "    items = [3, 4]\n    if False:\n        assert")), "test-skipped");
+    const almost = replace(test, "self.assertEqual(total([-2]), -2)", "self.assertAlmostEqual(total([-2]), -2, places=7)");
+    expectBlocked(edit(TEST, almost, replace(almost, "places=7", "places=1")), "assertion-weakened");
+  });
+});

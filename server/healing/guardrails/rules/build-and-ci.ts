@@ -32,7 +32,7 @@ const TIMEOUT_DEFAULTS: [RegExp, number][] = [
 const TEST_CONTEXT = /\b(surefire|failsafe|test|tests|testing|jest|vitest|mocha|karma|jasmine|playwright|cypress|pytest|tool:pytest|tool\.pytest[\w.]*|testenv[\w:-]*|unittest|spec|e2e|integrationtest|testoptions|unittests)\b/i;
 const LINT_CONTEXT = /\b(checkstyle|pmd|spotbugs|findbugs|jacoco|spotless|detekt|ktlint|lint|lintoptions|eslint|tslint|sonar|errorprone|animal-sniffer|enforcer|rat|license|coverage|cov|codenarc|scalastyle|scapegoat)\b/i;
 
-const INTERESTING = /skip|fail|ignore|allow|continue|exclude|deselect|include|match|enabled|retr|rerun|timeout|deadline|when|if|condition|only|propagate|pass|strict|attempt|halt|abort|exit|excludedTaskNames/i;
+const INTERESTING = /skip|fail|ignore|allow|continue|exclude|deselect|include|match|enabled|retr|rerun|timeout|deadline|when|if|condition|only|propagate|pass|strict|attempt|halt|abort|exit|excludedTaskNames|^test$|grep|filter|groups|tags/i;
 
 export const buildAndCi: Rule = (ctx) => {
   const out: GuardrailFinding[] = [];
@@ -183,6 +183,10 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
   if (EXCLUDE_KEYS.test(key) && e.value !== "" && testPlugin && !lintish) {
     return { rule: "test-excluded", message: `${show}: tests are excluded from the run` };
   }
+  // A new selection filter where none was (surefire <test>, <include>, includeTestsMatching, --grep…) runs only part of the tests.
+  if (!before && e.value !== "" && !lintish && !/^\{|^\[$/.test(e.value) && selectionFilter(f, key, e.value, where, plugin)) {
+    return { rule: "test-excluded", message: `${show}: only the selected tests run` };
+  }
   if (!e.item && INCLUDE_KEYS.test(key) && before && before.value !== e.value && TEST_CONTEXT.test(where + " " + plugin) && narrower(before.value, e.value)) {
     return { rule: "test-excluded", message: `${full} narrowed from ${quote(before.value, 40)} to ${quote(e.value, 40)}: some tests no longer run` };
   }
@@ -200,6 +204,17 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
     if (def && now > def[1]) return { rule: "timeout-raised", message: `${show}: raises the timeout above the default (${def[1]})` };
   }
   return null;
+}
+
+// Settings that select a subset of an existing test run: surefire/failsafe <test> and <include>, a Gradle
+// test task's include/filter, a runner's name/tag/group filter.
+function selectionFilter(f: ChangedFile, key: string, value: string, where: string, plugin: string): boolean {
+  const testTask = /surefire|failsafe/.test(plugin) || ((f.kind.lang === "groovy" || f.kind.lang === "kotlin") && /\btest\b|\bTest\b/.test(where));
+  // In a pom.xml <configuration> whose plugin the diff does not show, <test> is surefire's/failsafe's.
+  const unknownPluginConfig = f.kind.lang === "xml" && plugin === "" && /\bconfiguration\b/.test(where);
+  if (key === "test") return testTask || unknownPluginConfig;
+  if (/^includes?$/.test(key)) return testTask || (unknownPluginConfig && /Test|IT\b|Spec/.test(value));
+  return /^(includeTestsMatching|testNamePattern|grep|filter|groups|includeTags|testFilter)$/.test(key) && (testTask || TEST_CONTEXT.test(where + " " + plugin));
 }
 
 function narrower(before: string, after: string): boolean {
