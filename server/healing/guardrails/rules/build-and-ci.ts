@@ -6,7 +6,7 @@ import type { ChangedFile, SideLine } from "../model/changed-file";
 import { commandHits, runsChecks, runsTests, testTool } from "../model/commands";
 import { isFalsy, isTruthy, mavenPluginOf, type Entry } from "../model/config-entries";
 import type { GuardrailFinding } from "../types";
-import { configChanges, ctxText, durationValue, isConfigLike, newEntries } from "./config-changes";
+import { configChanges, ctxText, durationValue, isConfigLike, newEntries, valueTokens, VENDORED } from "./config-changes";
 import { effectiveAdded, effectiveRemoved, finding, netNew, quote, type Rule } from "./rule";
 
 // Settings whose truthy value hides failures.
@@ -181,7 +181,9 @@ function classifySetting(f: ChangedFile, e: Entry, before: Entry | null): { rule
   // A plugin the diff names decides; otherwise the block context, or a pattern that names tests.
   const testPlugin = plugin ? /surefire|failsafe|test/i.test(plugin) : TEST_CONTEXT.test(where) || /test|spec|\bIT\b|IT\.|\*\*\/\*?IT/i.test(e.value);
   if (EXCLUDE_KEYS.test(key) && e.value !== "" && testPlugin && !lintish) {
-    return { rule: "test-excluded", message: `${show}: tests are excluded from the run` };
+    const was = before ? valueTokens(before.value) : new Set<string>();
+    const added = [...valueTokens(e.value)].filter((t) => !was.has(t) && !VENDORED.test(t));
+    if (added.length > 0) return { rule: "test-excluded", message: `${show}: tests are excluded from the run` };
   }
   // A new selection filter where none was (surefire <test>, <include>, includeTestsMatching, --grep…) runs only part of the tests.
   if (!before && e.value !== "" && !lintish && !/^\{|^\[$/.test(e.value) && selectionFilter(f, key, e.value, where, plugin)) {

@@ -85,3 +85,11 @@ export function durationValue(v: string): number | null {
   }
   return found ? total : null;
 }
+
+// Dependencies, build output and caches: checkers skip them by design, so listing them loosens nothing.
+export const VENDORED = /(?:^|\/)(?:node_modules|bower_components|vendor|third_party|dist|build|out|target|bin|obj|lib-cov|coverage|\.next|\.nuxt|\.cache|\.data|\.tox|\.venv|venv|__pycache__|\.git|\.gradle|\.idea|\.vscode|generated|tmp|\.mypy_cache|\.pytest_cache|\.ruff_cache|site-packages|storybook-static)(?:\/(?:\*\*?(?:\/\*)?)?)?$|^\*\*\/\*\.(?:min\.js|d\.ts|map|pyc)$/;
+
+/** Tokens of a list-like value (["a", "b"], a,b, a b). */
+export function valueTokens(v: string): Set<string> {
+  return new Set(v.split(/[\s,;|[\]()'"{}]+/).filter(Boolean));
+}

@@ -5,7 +5,7 @@
 import type { ChangedFile } from "../model/changed-file";
 import { mavenPluginOf, type Entry } from "../model/config-entries";
 import type { GuardrailFinding } from "../types";
-import { configChanges, ctxText, isConfigLike, newEntries } from "./config-changes";
+import { configChanges, ctxText, isConfigLike, newEntries, VENDORED } from "./config-changes";
 import { effectiveAdded, effectiveRemoved, finding, quote, type Rule } from "./rule";
 
 const RULE = "config-loosened";
@@ -88,9 +88,6 @@ function entryFindings(f: ChangedFile): GuardrailFinding[] {
   }
   return out;
 }
-
-// Dependencies, build output and caches: checkers skip them by design, so listing them loosens nothing.
-const VENDORED = /(?:^|\/)(?:node_modules|bower_components|vendor|third_party|dist|build|out|target|bin|obj|lib-cov|coverage|\.next|\.nuxt|\.cache|\.data|\.tox|\.venv|venv|__pycache__|\.git|\.gradle|\.idea|\.vscode|generated|tmp|\.mypy_cache|\.pytest_cache|\.ruff_cache|site-packages|storybook-static)(?:\/(?:\*\*?(?:\/\*)?)?)?$|^\*\*\/\*\.(?:min\.js|d\.ts|map|pyc)$/;
 
 function loosening(e: Entry, before: Entry | null, addedText: string): string | null {
   const key = e.key.replace(/^.*[.:](?=[^.:]+$)/, "");
