@@ -100,7 +100,7 @@ export function commandHits(text: string): CommandHit[] {
   return hits;
 }
 
-export function toMillis(n: number, unit: string | undefined): number {
+function toMillis(n: number, unit: string | undefined): number {
   switch (unit) {
     case "ms": return n;
     case "s": return n * 1000;

@@ -2,7 +2,7 @@
 // (or, failing that, whose body) reappears as a test elsewhere in the fix was moved or renamed; one that
 // reappears only as a non-test (the @Test annotation gone, renamed out of the test_ convention, commented
 // out) was demoted; one that reappears nowhere was deleted.
-import type { ChangedFile, Side, SideLine } from "./changed-file";
+import type { ChangedFile, SideLine } from "./changed-file";
 import { declarationAt, declarationsOf, extentOf, type Decl } from "./declarations";
 
 export type TestFate = "kept" | "renamed" | "demoted" | "deleted";
@@ -187,8 +187,4 @@ export function mapOldToNew(file: ChangedFile, oldNo: number): number | null {
     shift = h.newStart + h.newLines - (h.oldStart + h.oldLines);
   }
   return oldNo + shift;
-}
-
-export function sideOf(file: ChangedFile, side: "old" | "new"): Side {
-  return side === "old" ? file.old : file.new;
 }

@@ -3,7 +3,7 @@
 // healing loop sees it). Both must reach the same verdict.
 import { createTwoFilesPatch } from "diff";
 import { expect } from "vitest";
-import { checkFileChanges, checkPatch } from "..";
+import { checkFileChanges, checkPatch, GUARDRAIL_RULES } from "..";
 import type { FileVersions, GuardrailOptions, GuardrailReport } from "../types";
 
 export function gitDiff(files: FileVersions[]): string {
@@ -34,7 +34,11 @@ export function code(strings: TemplateStringsArray, ...values: unknown[]): strin
 }
 
 export function check(files: FileVersions[], options?: GuardrailOptions): { patch: GuardrailReport; whole: GuardrailReport } {
-  return { patch: checkPatch(gitDiff(files), options), whole: checkFileChanges(files, options) };
+  const patch = checkPatch(gitDiff(files), options);
+  const whole = checkFileChanges(files, options);
+  // Every finding carries a documented rule id.
+  for (const f of [...patch.findings, ...whole.findings]) expect(GUARDRAIL_RULES).toContain(f.rule);
+  return { patch, whole };
 }
 
 /** Both ways block the fix, each with a finding of `rule` (on `path` when given). */
