@@ -7,49 +7,36 @@ import { parsePatch, type StructuredPatch } from "diff";
 
 type Transform = (patch: StructuredPatch[]) => StructuredPatch[] | null;
 
-/** Replaces the first added line matching `re` with `make(indent, line)` (one or more lines). */
-function replaceAdded(re: RegExp, make: (indent: string, line: string) => string[]): Transform {
-  return (patch) => {
-    let done = false;
-    const out = patch.map((p) => ({
-      ...p,
-      hunks: p.hunks.map((h) => {
-        const lines: string[] = [];
-        for (const l of h.lines) {
-          if (!done && l.startsWith("+") && re.test(l.slice(1))) {
-            done = true;
-            const indent = /^\s*/.exec(l.slice(1))![0];
-            lines.push(...make(indent, l.slice(1)).map((x) => `+${x}`));
-          } else lines.push(l);
-        }
-        return recount({ ...h, lines });
-      }),
-    }));
-    return done ? out : null;
-  };
+/** Rewrites the lines of every hunk with `edit` (which returns the lines to put in place of one line) until it reports done. */
+function rewriteLines(patch: StructuredPatch[], edit: (line: string) => string[] | null): StructuredPatch[] | null {
+  let done = false;
+  const out = patch.map((p) => ({
+    ...p,
+    hunks: p.hunks.map((h) => {
+      const lines: string[] = [];
+      for (const l of h.lines) {
+        const replaced = done ? null : edit(l);
+        if (replaced) done = true;
+        lines.push(...(replaced ?? [l]));
+      }
+      return recount({ ...h, lines });
+    }),
+  }));
+  return done ? out : null;
 }
 
-/** Turns the first removed line matching `re` into an added replacement (the line kept as an edit). */
+const indentOf = (line: string) => /^\s*/.exec(line)![0];
+
+/** Replaces the first added line matching `re` with `make(indent, line)` (one or more lines). */
+function replaceAdded(re: RegExp, make: (indent: string, line: string) => string[]): Transform {
+  return (patch) =>
+    rewriteLines(patch, (l) => (l.startsWith("+") && re.test(l.slice(1)) ? make(indentOf(l.slice(1)), l.slice(1)).map((x) => `+${x}`) : null));
+}
+
+/** Keeps the first removed line matching `re` removed and adds `make(indent, line)` in its place (an edit). */
 function editRemoved(re: RegExp, make: (indent: string, line: string) => string[]): Transform {
-  return (patch) => {
-    let done = false;
-    const out = patch.map((p) => ({
-      ...p,
-      hunks: p.hunks.map((h) => {
-        const lines: string[] = [];
-        for (const l of h.lines) {
-          lines.push(l);
-          if (!done && l.startsWith("-") && re.test(l.slice(1))) {
-            done = true;
-            const indent = /^\s*/.exec(l.slice(1))![0];
-            lines.push(...make(indent, l.slice(1).trim()).map((x) => `+${x}`));
-          }
-        }
-        return recount({ ...h, lines });
-      }),
-    }));
-    return done ? out : null;
-  };
+  return (patch) =>
+    rewriteLines(patch, (l) => (l.startsWith("-") && re.test(l.slice(1)) ? [l, ...make(indentOf(l.slice(1)), l.slice(1).trim()).map((x) => `+${x}`)] : null));
 }
 
 /** Drops the added marker line and inserts `body` as the first statement of the declaration below it. */

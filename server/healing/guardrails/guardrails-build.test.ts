@@ -2,12 +2,7 @@
 // pytest/tox configuration. Each masking, skipping, excluding or retrying spelling is blocked; a similar
 // legitimate build change (a dependency bump, a new plugin, an added test path) passes.
 import { describe, it } from "vitest";
-import { code, edit, expectBlocked, expectPassed } from "./testing/fix";
-
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
+import { code, edit, expectBlocked, expectPassed, replace } from "./testing/fix";
 
 const pom = code`
   <project>

@@ -3,12 +3,8 @@
 // paths and size limits: each rule both ways.
 import { describe, expect, it } from "vitest";
 import { checkPatch } from ".";
-import { check, code, edit, expectBlocked, expectPassed, gitDiff } from "./testing/fix";
+import { check, code, edit, expectBlocked, expectPassed, gitDiff, replace } from "./testing/fix";
 
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
 const allow = { allowWorkflowEdits: true };
 
 const WF = ".github/workflows/ci.yml";

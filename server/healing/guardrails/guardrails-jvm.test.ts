@@ -1,6 +1,6 @@
 // Guardrails on Java and Kotlin fixes: each rule blocks its cheap path and lets a similar legitimate change through.
 import { describe, expect, it } from "vitest";
-import { check, code, edit, expectBlocked, expectPassed } from "./testing/fix";
+import { check, code, edit, expectBlocked, expectPassed, replace } from "./testing/fix";
 
 const TEST = "src/test/java/com/example/CalculatorTest.java";
 const SRC = "src/main/java/com/example/Calculator.java";
@@ -50,11 +50,6 @@ const source = code`
       }
   }
 `;
-
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
 
 describe("Java: a test stops running", () => {
   it("blocks @Disabled, @org.junit.Ignore and TestNG enabled=false on an existing test", () => {

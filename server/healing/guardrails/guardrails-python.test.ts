@@ -1,6 +1,6 @@
 // Guardrails on Python fixes (pytest and unittest): each rule blocks its cheap path and lets a similar legitimate change through.
 import { describe, it } from "vitest";
-import { code, edit, expectBlocked, expectPassed } from "./testing/fix";
+import { code, edit, expectBlocked, expectPassed, replace } from "./testing/fix";
 
 const TEST = "tests/test_pricing.py";
 const SRC = "shop/pricing.py";
@@ -42,11 +42,6 @@ const source = code`
   def discount(price, rate):
       return round(price * (1 - rate), 2)
 `;
-
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
 
 describe("Python: a test stops running", () => {
   it("blocks pytest and unittest skip markers, xfail and expectedFailure on existing tests", () => {

@@ -1,11 +1,6 @@
 // Test-runner and coverage configuration (Jest, Vitest, Playwright, JaCoCo) and runner calls in test code.
 import { describe, it } from "vitest";
-import { code, edit, expectBlocked, expectPassed } from "./testing/fix";
-
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
+import { code, edit, expectBlocked, expectPassed, replace } from "./testing/fix";
 
 const pkg = code`
   {

@@ -1,11 +1,6 @@
 // Guardrails on TypeScript (Jest/Vitest/Mocha), Go and Rust fixes: each rule both ways.
 import { describe, it } from "vitest";
-import { code, edit, expectBlocked, expectPassed } from "./testing/fix";
-
-const replace = (text: string, from: string, to: string) => {
-  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
-  return text.replace(from, to);
-};
+import { code, edit, expectBlocked, expectPassed, replace } from "./testing/fix";
 
 const TS = "src/cart/cart.test.ts";
 const TS_SRC = "src/cart/cart.ts";

@@ -67,3 +67,9 @@ export function expectPassed(files: FileVersions[], options?: GuardrailOptions):
 export function edit(path: string, before: string, after: string): FileVersions[] {
   return [{ path, before, after }];
 }
+
+/** Replaces the first occurrence, failing loudly when a fixture no longer contains the text. */
+export function replace(text: string, from: string, to: string): string {
+  if (!text.includes(from)) throw new Error(`fixture does not contain ${from}`);
+  return text.replace(from, to);
+}
