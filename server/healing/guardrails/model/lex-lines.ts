@@ -33,7 +33,14 @@ export function lexLines(lines: readonly string[], style: CommentStyle, lang: La
   });
 }
 
+// Characters that can start a string or a comment, per comment style.
+const SPECIAL: Record<CommentStyle, RegExp> = { c: /["'`/#]/, hash: /["'`#<]/, ini: /["';#]/, xml: /</, none: /$^/ };
+
 function lexLine(line: string, start: State, style: CommentStyle, lang: Lang): { out: LexedLine; state: State } {
+  // Most lines hold no quote or comment character: nothing to split.
+  if (start.kind === "normal" && !SPECIAL[style].test(line) && !(lang === "properties" && /^\s*!/.test(line))) {
+    return { out: { code: line, text: line, comment: "", strings: [] }, state: start };
+  }
   let code = "";
   let text = "";
   let comment = "";
