@@ -93,6 +93,9 @@ export const envSchema = z.object({
   HEALING_AUTO_APPLY: bool(false),
   HEALING_DEMO_MODE: bool(false),
   HEALING_MAX_RETRIES: int(3, 0, 20),
+  /** Let a fix edit CI definitions (.github/workflows/, .travis.yml, Jenkinsfile…); the guardrails still
+   *  block failures masked in them. */
+  HEALING_ALLOW_WORKFLOW_EDITS: bool(false),
   HEALING_FIX_BRANCH_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]+\/$/, { error: "expected a git branch prefix ending in '/', such as auto-fix/" })
