@@ -6,21 +6,38 @@ import { env, type Env } from "@/server/env";
 
 export type WorkflowEngine = "inngest" | "embedded";
 
-export function workflowEngine(e: Env): WorkflowEngine {
-  return e.INNGEST_DEV || e.INNGEST_EVENT_KEY ? "inngest" : "embedded";
+/** INNGEST_DEV: "1"/"true" is the local dev server, a URL is that dev server, "0"/"false" means cloud mode. */
+function devServer(e: Env): { url?: string } | undefined {
+  const dev = e.INNGEST_DEV?.trim();
+  if (!dev || dev === "0" || dev.toLowerCase() === "false") return undefined;
+  return URL.canParse(dev) && /^https?:/.test(dev) ? { url: dev } : {};
 }
 
-function clientOptions(e: Env) {
-  const dev = e.INNGEST_DEV;
+export function workflowEngine(e: Env): WorkflowEngine {
+  return devServer(e) || e.INNGEST_EVENT_KEY ? "inngest" : "embedded";
+}
+
+export function clientOptions(e: Env) {
+  const dev = devServer(e);
+  // Outside production with no Inngest keys there is nothing to verify requests with, so /api/inngest is
+  // served in dev mode (what a local `inngest dev` expects) instead of answering 500. Production keeps
+  // cloud mode, where the SDK refuses to execute anything without INNGEST_SIGNING_KEY.
+  const isDev = Boolean(dev) || (e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY && !e.INNGEST_EVENT_KEY);
   return {
     id: "infraflow",
-    // INNGEST_DEV=1 means "the local dev server"; any other value is the dev server's URL.
-    ...(dev && { isDev: true }),
-    ...(dev && dev !== "1" && dev !== "true" && URL.canParse(dev) && { baseUrl: dev }),
+    isDev,
+    ...(dev?.url && { baseUrl: dev.url }),
     ...(e.INNGEST_BASE_URL && { baseUrl: e.INNGEST_BASE_URL }),
     ...(e.INNGEST_EVENT_KEY && { eventKey: e.INNGEST_EVENT_KEY }),
     ...(e.INNGEST_SIGNING_KEY && { signingKey: e.INNGEST_SIGNING_KEY }),
   };
 }
 
-export const inngest = new Inngest(clientOptions(env()));
+let current: { env: Env; client: Inngest } | undefined;
+
+/** The process's client, built from the parsed settings (rebuilt when tests re-parse them). */
+export function inngestClient(): Inngest {
+  const e = env();
+  if (current?.env !== e) current = { env: e, client: new Inngest(clientOptions(e)) };
+  return current.client;
+}
