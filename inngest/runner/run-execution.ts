@@ -18,6 +18,9 @@ export interface StepHooks {
   afterJournal?(info: { runId: string; functionId: string; stepId: string }): void | Promise<void>;
 }
 
+/** A step's retries were cut short because the execution halted. */
+class HaltedError extends Error {}
+
 export type Halt = { kind: "suspend"; wait: Wait; wake: { ms: number } | { until: Date } } | { kind: "lost" };
 
 interface ExecutionDeps {
@@ -73,7 +76,7 @@ export function createRunExecution(deps: ExecutionDeps) {
 
   /** Runs a step body with retries and journals its outcome; a lost lease halts the execution. */
   function execute<T>(stepId: string, body: () => Promise<T> | T): Promise<T> {
-    const attempt = (async () => {
+    const work = (async () => {
       let value: unknown;
       try {
         value = await pRetry(async () => body(), {
@@ -86,7 +89,7 @@ export function createRunExecution(deps: ExecutionDeps) {
             log.warn({ runId: run.id, function: workflow.id, step: stepId, attempt: attemptNumber, retriesLeft, err: error }, "Workflow step failed"),
         });
       } catch (err) {
-        if (halt) return never<T>();
+        if (halt) throw new HaltedError();
         const error = serializeError(err) as { name: string; message: string; stack?: string };
         await record(stepId, { error: { name: error.name, message: error.message, ...(error.stack && { stack: error.stack }) } });
         throw new StepError(stepId, error);
@@ -94,19 +97,18 @@ export function createRunExecution(deps: ExecutionDeps) {
       const data = toJson(value);
       await record(stepId, { data });
       return data as T;
-    })().catch((err: unknown) => {
-      if (err instanceof LeaseLostError) {
-        stop({ kind: "lost" });
-        return never<T>();
-      }
+    })();
+    // settle() waits for the work itself; the handler sees a promise that never settles once halted.
+    inFlight.add(work);
+    void work.then(
+      () => inFlight.delete(work),
+      () => inFlight.delete(work),
+    );
+    return work.catch((err: unknown) => {
+      if (err instanceof LeaseLostError) stop({ kind: "lost" });
+      if (err instanceof LeaseLostError || err instanceof HaltedError) return never<T>();
       throw err;
     });
-    inFlight.add(attempt);
-    void attempt.then(
-      () => inFlight.delete(attempt),
-      () => inFlight.delete(attempt),
-    );
-    return attempt;
   }
 
   function suspend(wait: Wait, wake: { ms: number } | { until: Date }) {
