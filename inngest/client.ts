@@ -6,27 +6,29 @@ import { env, type Env } from "@/server/env";
 
 export type WorkflowEngine = "inngest" | "embedded";
 
-/** INNGEST_DEV: "1"/"true" is the local dev server, a URL is that dev server, "0"/"false" means cloud mode. */
-function devServer(e: Env): { url?: string } | undefined {
-  const dev = e.INNGEST_DEV?.trim();
-  if (!dev || dev === "0" || dev.toLowerCase() === "false") return undefined;
-  return URL.canParse(dev) && /^https?:/.test(dev) ? { url: dev } : {};
+/** INNGEST_DEV as Inngest reads it: "1"/"true" is the local dev server, a URL is that dev server,
+ *  "0"/"false" forces cloud mode; unset leaves the choice to InfraFlow. */
+function devSetting(e: Env): { dev: true; url?: string } | { dev: false } | undefined {
+  const value = e.INNGEST_DEV?.trim();
+  if (!value) return undefined;
+  if (value === "0" || value.toLowerCase() === "false") return { dev: false };
+  return URL.canParse(value) && /^https?:/.test(value) ? { dev: true, url: value } : { dev: true };
 }
 
 export function workflowEngine(e: Env): WorkflowEngine {
-  return devServer(e) || e.INNGEST_EVENT_KEY ? "inngest" : "embedded";
+  return devSetting(e)?.dev || e.INNGEST_EVENT_KEY ? "inngest" : "embedded";
 }
 
 export function clientOptions(e: Env) {
-  const dev = devServer(e);
+  const setting = devSetting(e);
   // Outside production with no Inngest keys there is nothing to verify requests with, so /api/inngest is
   // served in dev mode (what a local `inngest dev` expects) instead of answering 500. Production keeps
   // cloud mode, where the SDK refuses to execute anything without INNGEST_SIGNING_KEY.
-  const isDev = Boolean(dev) || (e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY && !e.INNGEST_EVENT_KEY);
+  const isDev = setting ? setting.dev : e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY && !e.INNGEST_EVENT_KEY;
   return {
     id: "infraflow",
     isDev,
-    ...(dev?.url && { baseUrl: dev.url }),
+    ...(setting?.dev && setting.url && { baseUrl: setting.url }),
     ...(e.INNGEST_BASE_URL && { baseUrl: e.INNGEST_BASE_URL }),
     ...(e.INNGEST_EVENT_KEY && { eventKey: e.INNGEST_EVENT_KEY }),
     ...(e.INNGEST_SIGNING_KEY && { signingKey: e.INNGEST_SIGNING_KEY }),

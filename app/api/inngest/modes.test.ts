@@ -35,6 +35,11 @@ describe("/api/inngest modes", () => {
     expect(await res.json()).toMatchObject({ mode: "dev", has_signing_key: false, function_count: 2 });
   });
 
+  it("keeps cloud mode when INNGEST_DEV=0 says so, as the Inngest SDK reads it", async () => {
+    const route = await routeWith({ NODE_ENV: "development", INNGEST_DEV: "0" });
+    expect((await route.GET(new Request("http://127.0.0.1/api/inngest"))).status).toBe(500);
+  });
+
   it("refuses to serve or execute anything in production without a signing key", async () => {
     const route = await routeWith({ NODE_ENV: "production" });
     expect((await route.GET(new Request("http://127.0.0.1/api/inngest"))).status).toBe(500);
