@@ -3,6 +3,7 @@
 // same handlers (inngest/runner).
 import { Inngest } from "inngest";
 import { env, type Env } from "@/server/env";
+import { logger } from "@/server/logger";
 
 export type WorkflowEngine = "inngest" | "embedded";
 
@@ -28,6 +29,8 @@ export function clientOptions(e: Env) {
   return {
     id: "infraflow",
     isDev,
+    // The SDK logs pino-style (object first); its lines join the app's JSON logs at LOG_LEVEL.
+    logger: logger("inngest"),
     ...(setting?.dev && setting.url && { baseUrl: setting.url }),
     ...(e.INNGEST_BASE_URL && { baseUrl: e.INNGEST_BASE_URL }),
     ...(e.INNGEST_EVENT_KEY && { eventKey: e.INNGEST_EVENT_KEY }),
