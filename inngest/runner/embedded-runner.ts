@@ -229,6 +229,8 @@ export function createEmbeddedRunner(options: EmbeddedRunnerOptions): EmbeddedRu
     dispatch,
     async recover() {
       stopped = false;
+      // A version without a workflow cannot run its pending runs: they are marked, not silently kept.
+      // (So every instance sharing the database must have the same workflows.)
       for (const run of await journal.interruptUnknown(functionIds)) {
         log.warn({ runId: run.id, function: run.functionId }, "Interrupted workflow run cannot be resumed: its workflow no longer exists");
       }

@@ -145,7 +145,11 @@ export function createRunExecution(deps: ExecutionDeps) {
         });
       },
       sleep: (id, duration) => sleepStep(nextId(id), { ms: durationToMs(duration) }),
-      sleepUntil: (id, time) => sleepStep(nextId(id), { until: new Date(time) }),
+      sleepUntil: (id, time) => {
+        const until = new Date(time);
+        if (Number.isNaN(until.getTime())) throw new Error(`step.sleepUntil("${id}"): ${String(time)} is not a date`);
+        return sleepStep(nextId(id), { until });
+      },
       waitForEvent: async (id, options) => {
         const stepId = nextId(id);
         const expression = waitExpression(options);
