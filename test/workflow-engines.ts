@@ -66,12 +66,12 @@ export function startWorkflowEngine(engine: EngineName, options: EngineOptions =
 
 const finishedStatuses = new Set(["COMPLETED", "FAILED", "CANCELLED"]);
 
-async function poll(describe: string, find: () => Promise<RunRecord | undefined>, options: WaitOptions, seen: () => Promise<RunRecord[]>): Promise<RunRecord> {
+async function poll(what: string, find: () => Promise<RunRecord | undefined>, options: WaitOptions, seen: () => Promise<RunRecord[]>): Promise<RunRecord> {
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (;;) {
     const run = await find();
     if (run) return run;
-    if (Date.now() > deadline) throw new Error(`No ${describe} run matched within ${options.timeoutMs ?? 30_000} ms; runs: ${JSON.stringify(await seen())}`);
+    if (Date.now() > deadline) throw new Error(`No ${what} run matched within ${options.timeoutMs ?? 30_000} ms; runs: ${JSON.stringify(await seen())}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
