@@ -13,6 +13,8 @@
 //   const second = await startWorkflowProcess({ databaseUrl: db.url(), module: "inngest/functions/index.ts" });
 //   await waitForWorkflowRun(runId, "COMPLETED");                    // taken over once the dead lease expired (~1 s)
 //   await second.stop();
+//   // Faster, and just as fresh: resume in this test process with its own runner, which never saw the run
+//   // (startEmbeddedEngine({ workflows }) from test/workflow-engines.ts, or createEmbeddedRunner + recover()).
 //   …assert the side effects (simulator, database) happened once…
 //
 // The crash point is a hook of the runner (`hooks` in EmbeddedRunnerOptions) that only this harness's child
