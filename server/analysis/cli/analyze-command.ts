@@ -1,15 +1,11 @@
 // `infraflow analyze <log file | run-logs zip | -> ... [--json]`: no database, no network. With --json,
 // one JSON object per input on its own line: {file, failureType, confidence, signature, errorLines,
 // excerpt} plus job, step and entry (the file inside the archive) for a run-logs zip.
-import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import type { CommandIo } from "../../cli/command-io";
 import { analyzeInput, type InputAnalysis } from "../analyze-input";
 
-export interface CommandIo {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-}
+export type { CommandIo } from "../../cli/command-io";
 
 export const ANALYZE_USAGE = `Usage: infraflow analyze <log file | run-logs zip | -> ... [--json]
 
