@@ -36,9 +36,10 @@ describe("analysis of real-format logs", () => {
       expect(r.confidence).toBeLessThanOrEqual(1);
       const [start, end] = r.errorLines[0]!;
       expect(lines.slice(start - 1, end).some((l) => l.includes(c.firstRange)), `first range ${start}-${end}`).toBe(true);
-      // ranges are 1-based, ordered, disjoint and inside the log
+      // ranges are 1-based, disjoint and inside the log (ranked root cause first, not in log order)
+      const sorted = [...r.errorLines].sort((a, b) => a[0] - b[0]);
       let previousEnd = 0;
-      for (const [s, e] of r.errorLines) {
+      for (const [s, e] of sorted) {
         expect(s).toBeGreaterThan(previousEnd);
         expect(e).toBeGreaterThanOrEqual(s);
         expect(e).toBeLessThanOrEqual(lines.length);

@@ -83,8 +83,9 @@ function bestZipLogFor(zip: RunLogsZipAnalysis, jobName: string) {
   return candidates.sort((a, b) => Number(b.failed) - Number(a.failed) || b.score - a.score)[0];
 }
 
+/** Calibrated confidence: equal for failures decided the same way, and then the first job to fail wins. */
 function strength(j: JobFailure): number {
-  return j.analysis.failureType === "UNKNOWN" ? 0 : j.analysis.confidence + j.analysis.errorLines.length / 1000;
+  return j.analysis.failureType === "UNKNOWN" ? 0 : j.analysis.confidence;
 }
 
 function describe(e: unknown): string {

@@ -3,6 +3,7 @@
 import type { FailureType } from "./failure-types";
 import type { LogMarker } from "./normalize-log-line";
 import { RULE_KEYWORDS, RULES, type Rule } from "./rules";
+import type { Phase } from "./rules/rule";
 
 export interface RuleMatch {
   rule: Rule;
@@ -39,14 +40,15 @@ export function candidateRules(text: string): number[] {
   return ids;
 }
 
-export function matchRule(text: string, marker?: LogMarker): RuleMatch | undefined {
+/** The first rule matching the line; `phase` is the kind of work running (see detect-phase.ts). */
+export function matchRule(text: string, marker?: LogMarker, phase?: Phase): RuleMatch | undefined {
   if (marker === "group" || marker === "endgroup" || marker === "command" || marker === "section" || marker === "debug") return undefined;
   const ids = marker === "error" ? RULES.map((_, i) => i) : candidateRules(text);
   for (const id of ids) {
     const rule = RULES[id]!;
     const m = rule.pattern.exec(text);
     if (!m || (rule.accept && !rule.accept(m))) continue;
-    const type = typeof rule.type === "function" ? rule.type(m) : rule.type;
+    const type = typeof rule.type === "function" ? rule.type(m, phase) : rule.type;
     // An annotated warning is not an error: it only counts when a rule gives it a type.
     if ((marker === "warning" || marker === "notice") && !type) return undefined;
     return { rule, type, weight: rule.weight };
