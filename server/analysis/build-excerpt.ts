@@ -14,7 +14,7 @@ export function buildExcerpt(ranked: ErrorRange[], type: FailureType): string {
   const lines = first.lines.slice(0, MAX_CAUSE_LINES);
   const parts = [render([...first.before.filter((b) => b.n < first.start), ...lines])];
   if (first.end > (lines.at(-1)?.n ?? first.end)) parts.push("…");
-  const verdict = rangeTier(first, type) === 0 ? ranked.find((r) => r.start > first.end && rangeTier(r, type) === 1) : undefined;
+  const verdict = rangeTier(first, type) < 2 ? ranked.find((r) => r.start > first.end && rangeTier(r, type) === 2) : undefined;
   if (verdict) {
     parts.push("…");
     parts.push(render(verdict.lines.slice(0, MAX_VERDICT_LINES)));

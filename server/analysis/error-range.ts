@@ -9,6 +9,8 @@ export interface StoredLine {
   type?: FailureType;
   boilerplate: boolean;
   summary: boolean;
+  /** Printed at warning level ("[WARNING]", "warning:", "npm WARN"): evidence, but not the error itself. */
+  warning: boolean;
   matched: boolean;
 }
 
@@ -21,8 +23,10 @@ export interface ErrorRange {
   lines: StoredLine[];
   /** Per type, the strongest line that is evidence for it. */
   types: Partial<Record<FailureType, number>>;
-  /** The same, counting only the tool's own error lines (not verdicts or counts). */
+  /** The same, counting only the tool's own error lines (not verdicts or counts, not warnings). */
   causes: Partial<Record<FailureType, number>>;
+  /** The same for the tool's own lines printed at warning level. */
+  hints: Partial<Record<FailureType, number>>;
   /** The step or command title the range is in. */
   step?: string;
   /** Index of the step or command (see track-log-context.ts); 0 before the first or without any. */

@@ -25,7 +25,8 @@ const CONTEXT_LINES = 2;
 const GAP_LINES = 2;
 const MAX_RANGE_LINES = 400;
 const STORED_LINES_PER_RANGE = 40;
-const STORED_LINE_CHARS = 400;
+const STORED_LINE_CHARS = 1000;
+const WARNING_LEVEL = /^(##\[warning\]|\[(WARNING|WARN|warn)\] |WARNING: |warning: |npm (WARN|warn) | ?WARN  |W: |⚠ )/;
 /** What a failed step's own command says about the failure when its output says nothing clearer. */
 const COMMAND_EVIDENCE_WEIGHT = 3;
 
@@ -54,7 +55,10 @@ export class LogAnalyzer {
     const n = ++this.n;
     const { text, marker } = normalizeLogLine(raw);
     const context = this.context;
+    const segment = context.segment;
     context.observe(text, marker);
+    // An error message never runs on into the next step or command.
+    if (context.segment !== segment) this.closeOpen();
     const match = matchRule(text, marker, context.phase);
     if (match && marker === "error" && match.weight > 0) context.markFailed(context.segment, match.rule.id === "actions.cancelled");
     if (match?.type && match.weight > 0) this.record(match, n);
@@ -146,7 +150,7 @@ export class LogAnalyzer {
         .map((pn, i) => ({ pn, text: i === 0 ? this.prevPrevText : this.prevText }))
         .filter(({ pn }) => pn > 0 && pn > n - 1 - CONTEXT_LINES)
         .map(({ pn, text: t }) => storedLine(pn, t, undefined));
-      this.open = { start: line.n, end: line.n, strength: 0, before, lines: [], types: {}, causes: {}, step: this.context.title, segment: this.context.segment };
+      this.open = { start: line.n, end: line.n, strength: 0, before, lines: [], types: {}, causes: {}, hints: {}, step: this.context.title, segment: this.context.segment };
       this.addLine(this.open, line);
       return true;
     }
@@ -159,7 +163,8 @@ export class LogAnalyzer {
       range.strength = Math.max(range.strength, line.weight);
       if (line.type) {
         range.types[line.type] = Math.max(range.types[line.type] ?? 0, line.weight);
-        if (!line.summary) range.causes[line.type] = Math.max(range.causes[line.type] ?? 0, line.weight);
+        const side = line.summary ? undefined : line.warning ? range.hints : range.causes;
+        if (side) side[line.type] = Math.max(side[line.type] ?? 0, line.weight);
       }
     }
     if (range.lines.length < STORED_LINES_PER_RANGE) range.lines.push(line);
@@ -181,13 +186,14 @@ export class LogAnalyzer {
 
   /**
    * A network or runner failure printed inside a resolution error is its cause (Gradle prints "Could not
-   * resolve all files" above "Received status code 502"): the range's resolution evidence is credited
-   * to INFRASTRUCTURE as well, so the cause outweighs its wrapper.
+   * resolve all files" above "Received status code 502"; pip retries a name lookup that fails, then finds
+   * "no versions"): the range's resolution evidence is credited to INFRASTRUCTURE as well, so the cause
+   * outweighs its wrapper.
    */
   private explain(range: ErrorRange): void {
     const resolution = range.types.DEPENDENCY_RESOLUTION;
     const infra = range.types.INFRASTRUCTURE;
-    if (!resolution || !infra || infra < 5) return;
+    if (!resolution || !infra) return;
     const line = range.lines.find((l) => l.type === "INFRASTRUCTURE")?.n ?? range.start;
     const key = `${range.segment}:infra.explains-resolution`;
     const e = this.evidence.get(key);
@@ -210,6 +216,7 @@ function storedLine(n: number, text: string, match: RuleMatch | undefined): Stor
     type: match?.type,
     boilerplate: match?.rule.boilerplate ?? false,
     summary: match?.rule.summary ?? false,
+    warning: match !== undefined && WARNING_LEVEL.test(text),
     matched: match !== undefined,
   };
 }

@@ -9,16 +9,22 @@ export const STRONG = 3;
 /** Plain lines after a matched line that join the signature: which symbol, package or assertion. */
 const DETAIL_LINES = 2;
 
+/** A tool's own error line at least this strong is a cause; weaker ones are hints. */
+const CAUSE = 5;
+
 /**
  * 0: the tool's own error lines for the failure's type (the compiler's, the test runner's, the linter's);
- * 1: only a verdict or count of that type ("Failed to execute goal", "Tests: 1 failed", "BUILD FAILED");
- * 2: errors of other types (warnings, errors a later step did not fail on, consequences);
- * 3: generic error words.
+ * 1: its weaker lines or its warnings about it ("[WARNING] Missing header in: ...");
+ * 2: only a verdict or count of that type ("Failed to execute goal", "Tests: 1 failed");
+ * 3: errors of other types (errors a passing step printed, consequences, unrelated warnings);
+ * 4: generic error words.
  */
 export function rangeTier(r: ErrorRange, type: FailureType): number {
-  if ((r.causes[type] ?? 0) > 0) return 0;
-  if ((r.types[type] ?? 0) > 0) return 1;
-  return r.strength >= STRONG ? 2 : 3;
+  const cause = r.causes[type] ?? 0;
+  if (cause >= CAUSE) return 0;
+  if (cause > 0 || (r.hints[type] ?? 0) > 0) return 1;
+  if ((r.types[type] ?? 0) > 0) return 2;
+  return r.strength >= STRONG ? 3 : 4;
 }
 
 /**
