@@ -63,7 +63,7 @@ export async function fetchFailureAnalysis(octokit: Octokit, o: FetchFailureOpti
         missing.push({ jobId: job.id, job: job.name, reason: `${reason}; not in the run logs archive` });
         continue;
       }
-      const { job: _j, step, entry: _e, failed: _f, cancelledOnly: _c, score: _s, ...analysis } = found;
+      const { job: _j, step, entry: _e, failed: _f, cancelledOnly: _c, score: _s, grade: _g, ...analysis } = found;
       jobs.push({ jobId: job.id, job: job.name, step: job.failedSteps[0]?.name ?? step, analysis, source: "run-logs-zip" });
     }
   }
