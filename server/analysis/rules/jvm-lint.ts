@@ -17,9 +17,9 @@ export function javaDiagnosticType(message: string, phase: Phase): "LINT" | "BUI
 export const jvmLintRules = [
   rule({
     id: "checkstyle.violation",
-    keywords: [".java:", ".kt:", ".scala:", ".groovy:", ".xml:", ".properties:"],
+    keywords: ["^[error] ", "^[warn", "^[ant:checkstyle] "],
     pattern:
-      /^(\[ant:checkstyle\] )?(\[(ERROR|WARN|WARNING)\] )?\S+\.(java|kt|scala|groovy|xml|properties):(\[\d+(,\d+)?\]:? \(\w+\) \w+: |\d+(:\d+)?: .*\[[A-Z]\w+\]$)/,
+      /^(\[ant:checkstyle\] )?\[(ERROR|WARN|WARNING)\] \S+\.(java|kt|scala|groovy|xml|properties):(\[\d+(,\d+)?\]:? \(\w+\) \w+: |\d+(:\d+)?: .*\[[A-Z]\w+\]$)/,
     type: "LINT",
     weight: 6,
     examples: [
@@ -115,7 +115,8 @@ export const jvmLintRules = [
   }),
   rule({
     id: "java.diagnostic",
-    keywords: [".java:", ".kt:", ".kts:", ".scala:", ".groovy:", ".aj:", ".jar!"],
+    // javac's "File.java:12: error: ..." and the Maven compiler plugin's "[ERROR] File.java:[12,5] ...".
+    keywords: ["^[error] ", ": error: "],
     pattern: /^(\[ERROR\] )?\S*?(\.(java|kt|kts|scala|groovy|aj)|\.jar!\S*):(\[\d+,\d+\]|\s?\(-?\d+, ?-?\d+\)|\d+:)\s?(error: )?(.*)$/,
     accept: (m) => m[1] !== undefined || m[5] !== undefined,
     type: (m, phase) => javaDiagnosticType(m[6] ?? "", phase),
