@@ -1,6 +1,8 @@
 // The `infraflow` commands. Each is loaded only when asked for (a lazy import, a chunk of its own in the
 // bundle), so `infraflow analyze` never pays for another command's dependencies. Adding a command is one
-// entry: its name, a one-line summary for the usage text, and the import of its module.
+// line: its name, a summary for the usage text, and the import of its module, whose runner has the
+// shape of RunCommand. The bundle keeps third-party packages external (they load from node_modules), so a
+// command must find data files (WASM grammars, rule sets) through its packages, not beside its own source.
 import type { RunCommand } from "./command-io";
 
 export interface CommandEntry {
@@ -9,8 +11,5 @@ export interface CommandEntry {
 }
 
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
-  analyze: {
-    summary: "classify CI logs and run-logs zips (infraflow analyze --help)",
-    load: async () => (await import("../analysis/cli/analyze-command")).runAnalyzeCommand,
-  },
+  analyze: { summary: "classify CI logs and run-logs zips (infraflow analyze --help)", load: async () => (await import("../analysis/cli/analyze-command")).runAnalyzeCommand },
 };
