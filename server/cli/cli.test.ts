@@ -4,27 +4,18 @@ import { execFile } from "node:child_process";
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable } from "node:stream";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runLogsZip } from "../analysis/testing/run-logs-zip";
 import { COMMANDS } from "./commands";
 import { main } from "./main";
+import { runCommand } from "./testing/run-command";
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, "../..");
 const fixture = path.join(repo, "server/analysis/fixtures/go-test.log");
 
-async function runMain(argv: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c) => out.push(String(c)));
-  stderr.on("data", (c) => err.push(String(c)));
-  const code = await main(argv, { stdin: Readable.from([]), stdout, stderr });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const runMain = (argv: string[]) => runCommand(main, argv);
 
 describe("infraflow command registry", () => {
   it("lists every command in the usage text and rejects unknown ones", async () => {

@@ -1,23 +1,15 @@
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable } from "node:stream";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../cli/testing/run-command";
 import { runLogsZip } from "../testing/run-logs-zip";
 import { runAnalyzeCommand } from "./analyze-command";
 
 const fixture = path.join(import.meta.dirname, "..", "fixtures", "go-test.log");
 
-async function run(argv: string[], stdin: Readable = Readable.from([])) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c) => out.push(String(c)));
-  stderr.on("data", (c) => err.push(String(c)));
-  const code = await runAnalyzeCommand(argv, { stdin, stdout, stderr });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const run = (argv: string[], stdin?: Readable) => runCommand(runAnalyzeCommand, argv, stdin);
 
 describe("infraflow analyze", () => {
   let dir: string;
