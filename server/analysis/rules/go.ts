@@ -94,13 +94,14 @@ export const goRules = [
   }),
   rule({
     id: "go.module-not-found",
-    keywords: ["no required module provides", "cannot find module providing", "unknown revision", "go: ", "module "],
-    pattern: /no required module provides package|cannot find module providing package|module \S+: (not found|reading \S+: 404|unknown revision)|unknown revision \S+|invalid version: unknown revision|go: \S+@\S+: (reading|invalid version)/,
+    keywords: ["no required module provides", "cannot find module providing", "unknown revision", "go: ", "module ", "cannot find package", "is not in goroot", "is not in std"],
+    pattern: /no required module provides package|cannot find module providing package|cannot find package "[^"]+" in any of|package \S+ is not in (GOROOT|std)|module \S+: (not found|reading \S+: 404|unknown revision)|unknown revision \S+|invalid version: unknown revision|go: \S+@\S+: (reading|invalid version)/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 8,
     examples: [
       "internal/api/server.go:8:2: no required module provides package github.com/acme/missing; to add it:",
       "go: github.com/acme/lib@v1.9.9: reading https://proxy.golang.org/github.com/acme/lib/@v/v1.9.9.info: 404 Not Found",
+      'main.go:6:2: cannot find package "github.com/acme/pricing" in any of:',
     ],
   }),
   rule({

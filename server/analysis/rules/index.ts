@@ -14,8 +14,10 @@ import { jsTestRules } from "./js-test";
 import { jvmLintRules } from "./jvm-lint";
 import { loadErrorRules } from "./load-errors";
 import { mavenRules } from "./maven";
+import { nativeRules } from "./native";
 import { pythonRules } from "./python";
 import type { Rule } from "./rule";
+import { rubyPhpRules } from "./ruby-php";
 import { rustRules } from "./rust";
 import { shellRules } from "./shell";
 
@@ -36,6 +38,8 @@ export const RULES: readonly Rule[] = [
   ...javascriptRules,
   ...jsLintRules,
   ...jsTestRules,
+  ...nativeRules,
+  ...rubyPhpRules,
   ...shellRules,
   ...jvmRules,
   ...genericRules,
