@@ -59,7 +59,10 @@ export class LogAnalyzer {
     context.observe(text, marker);
     // An error message never runs on into the next step or command.
     if (context.segment !== segment) this.closeOpen();
-    const match = matchRule(text, marker, context.phase);
+    const found = matchRule(text, marker, context.phase);
+    // A tool's warning is evidence, not the error itself: it weighs half (a Maven metadata download that
+    // fell back, a retried request, a deprecation the build survived).
+    const match = found && WARNING_LEVEL.test(text) ? { ...found, weight: found.weight / 2, warning: true } : found;
     if (match && marker === "error" && match.weight > 0) context.markFailed(context.segment, match.rule.id === "actions.cancelled");
     if (match?.type && match.weight > 0) this.record(match, n);
     const shown = marker === "error" ? `##[error]${text}` : text;
@@ -114,7 +117,7 @@ export class LogAnalyzer {
 
   private record(match: RuleMatch, n: number): void {
     const segment = this.context.segment;
-    const key = `${segment}:${match.rule.id}:${match.type}`;
+    const key = `${segment}:${match.rule.id}:${match.type}:${match.warning === true}`;
     const e = this.evidence.get(key);
     if (e) {
       e.count++;
@@ -187,25 +190,20 @@ export class LogAnalyzer {
   /**
    * A network or runner failure printed inside a resolution error is its cause (Gradle prints "Could not
    * resolve all files" above "Received status code 502"; pip retries a name lookup that fails, then finds
-   * "no versions"): the range's resolution evidence is credited to INFRASTRUCTURE as well, so the cause
-   * outweighs its wrapper.
+   * "no versions"): the range's resolution evidence is counted for INFRASTRUCTURE instead.
    */
   private explain(range: ErrorRange): void {
     const resolution = range.types.DEPENDENCY_RESOLUTION;
-    const infra = range.types.INFRASTRUCTURE;
-    if (!resolution || !infra) return;
-    const line = range.lines.find((l) => l.type === "INFRASTRUCTURE")?.n ?? range.start;
-    const key = `${range.segment}:infra.explains-resolution`;
-    const e = this.evidence.get(key);
-    if (e) {
-      e.count++;
-      e.weight = Math.max(e.weight, resolution + 1);
-      if (e.lines.length < 5) e.lines.push(line);
-    } else {
-      this.evidence.set(key, { ruleId: "infra.explains-resolution", type: "INFRASTRUCTURE", weight: resolution + 1, count: 1, lines: [line], segment: range.segment, summary: false });
+    if (!resolution || !range.types.INFRASTRUCTURE) return;
+    for (const e of this.evidence.values()) {
+      if (e.segment === range.segment && e.type === "DEPENDENCY_RESOLUTION" && e.lines.every((l) => l >= range.start && l <= range.end)) {
+        e.type = "INFRASTRUCTURE";
+        e.ruleId = `${e.ruleId}+infra.explains-resolution`;
+      }
     }
-    range.causes.INFRASTRUCTURE = Math.max(range.causes.INFRASTRUCTURE ?? 0, resolution + 1);
+    range.causes.INFRASTRUCTURE = Math.max(range.causes.INFRASTRUCTURE ?? 0, resolution);
   }
+
 }
 
 function storedLine(n: number, text: string, match: RuleMatch | undefined): StoredLine {
@@ -216,7 +214,7 @@ function storedLine(n: number, text: string, match: RuleMatch | undefined): Stor
     type: match?.type,
     boilerplate: match?.rule.boilerplate ?? false,
     summary: match?.rule.summary ?? false,
-    warning: match !== undefined && WARNING_LEVEL.test(text),
+    warning: match?.warning === true,
     matched: match !== undefined,
   };
 }

@@ -9,6 +9,8 @@ export interface RuleMatch {
   rule: Rule;
   type?: FailureType;
   weight: number;
+  /** The line is printed at warning level (the analyzer then halves its weight). */
+  warning?: boolean;
 }
 
 const ERROR_ANNOTATION: Rule = {
