@@ -18,8 +18,11 @@ export const jvmLintRules = [
   rule({
     id: "checkstyle.violation",
     keywords: ["^[error] ", "^[warn", "^[ant:checkstyle] "],
+    // maven-checkstyle-plugin: "[ERROR] File.java:[12,5] (category) Rule: message"; Checkstyle's own
+    // audit format: "[ERROR] /path/File.java:12:5: message [Rule]"; Gradle's Ant task prefixes
+    // "[ant:checkstyle]" (older Gradle without the severity).
     pattern:
-      /^(\[ant:checkstyle\] )?\[(ERROR|WARN|WARNING)\] \S+\.(java|kt|scala|groovy|xml|properties):(\[\d+(,\d+)?\]:? \(\w+\) \w+: |\d+(:\d+)?: .*\[[A-Z]\w+\]$)/,
+      /^\[ant:checkstyle\] (\[\w+\] )?\S+:\d+(:\d+)?: |^\[(ERROR|WARN|WARNING)\] \S+\.(java|kt|scala|groovy|xml|properties):(\[\d+(,\d+)?\]:? \(\w+\) \w+: |\d+(:\d+)?: .*\[[A-Z]\w+\]$)/,
     type: "LINT",
     weight: 6,
     examples: [
@@ -27,6 +30,7 @@ export const jvmLintRules = [
       "[WARN] src/main/java/com/acme/shop/Cart.java:[7] (imports) UnusedImports: Unused import - java.util.List.",
       "[ERROR] /home/runner/work/shop/shop/src/main/java/com/acme/shop/Cart.java:42:9: '100' is a magic number. [MagicNumber]",
       "[ant:checkstyle] [ERROR] /home/travis/build/acme/shop/src/main/java/com/acme/shop/Cart.java:15:1: Missing a Javadoc comment. [MissingJavadocType]",
+      "[ant:checkstyle] /home/travis/build/acme/shop/src/main/java/com/acme/shop/Cart.java:42:9: '100' is a magic number.",
     ],
   }),
   rule({
@@ -74,8 +78,8 @@ export const jvmLintRules = [
   }),
   rule({
     id: "javadoc.error",
-    keywords: ["exit code:", "error while generating javadoc", "javadoc generation failed", "javadoc failed"],
-    pattern: /^\[ERROR\] Exit code: \d+ - |MavenReportException: Error while generating Javadoc|Javadoc generation failed|^javadoc: error - /,
+    keywords: ["exit code:", "error while generating javadoc", "error while creating archive", "javadoc generation failed", "javadoc: error"],
+    pattern: /^\[ERROR\] Exit code: \d+ - |MavenReportException: Error while (generating Javadoc|creating archive)|Javadoc generation failed|^javadoc: error - /,
     type: "LINT",
     weight: 8,
     summary: true,
@@ -117,14 +121,16 @@ export const jvmLintRules = [
     id: "java.diagnostic",
     // javac's "File.java:12: error: ..." and the Maven compiler plugin's "[ERROR] File.java:[12,5] ...".
     keywords: ["^[error] ", ": error: "],
-    pattern: /^(\[ERROR\] )?\S*?(\.(java|kt|kts|scala|groovy|aj)|\.jar!\S*):(\[\d+,\d+\]|\s?\(-?\d+, ?-?\d+\)|\d+:)\s?(error: )?(.*)$/,
-    accept: (m) => m[1] !== undefined || m[5] !== undefined,
-    type: (m, phase) => javaDiagnosticType(m[6] ?? "", phase),
+    pattern: /^(\[ERROR\] )?\S*?(\.(java|kt|kts|scala|groovy|aj)|\.jar!\S*):(\[\d+,\d+\]|\s?\(-?\d+, ?-?\d+\)|\d+:(\d+:)?)\s?(error: )?(.*)$/,
+    accept: (m) => m[1] !== undefined || m[6] !== undefined,
+    // javac reports a line only; a .java line with a column is Checkstyle's plain audit format.
+    type: (m, phase) => (m[3] === "java" && m[5] !== undefined ? "LINT" : javaDiagnosticType(m[7] ?? "", phase)),
     weight: 5,
     examples: [
       "[ERROR] /home/runner/work/shop/shop/src/main/java/com/acme/shop/Cart.java:[42,17] cannot find symbol",
       "/home/travis/build/acme/shop/src/main/java/com/acme/shop/Cart.java:42: error: incompatible types: String cannot be converted to int",
       "[ERROR] /home/runner/work/shop/shop/src/main/java/com/acme/shop/Cart.java:18: error: @param name not found",
+      "/home/travis/build/acme/shop/src/main/java/com/acme/shop/Cart.java:42:9: error: '=' is not preceded with whitespace.",
       "[ERROR] /root/.m2/repository/org/jetbrains/kotlin/kotlin-stdlib/2.0.0/kotlin-stdlib-2.0.0.jar!/META-INF/kotlin-stdlib.kotlin_module: (-1, -1) Module was compiled with an incompatible version of Kotlin.",
     ],
   }),

@@ -22,9 +22,9 @@ export const mavenRules = [
   }),
   rule({
     id: "maven.resolution",
-    keywords: ["could not resolve dependencies", "failed to collect dependencies", "could not find artifact", "non-resolvable", "could not be resolved", "failure to find", "dependencies.dependency.version", "unresolveable build extension", "failed to read artifact descriptor", "during a previous attempt", "error resolving version for plugin", "no versions available for", "is missing, no dependency information", "could not transfer"],
+    keywords: ["could not resolve dependencies", "failed to collect dependencies", "could not find artifact", "non-resolvable", "could not be resolved", "failure to find", "dependencies.dependency.version", "unresolveable build extension", "failed to read artifact descriptor", "during a previous attempt", "error resolving version for plugin", "no versions available for", "could not transfer"],
     pattern:
-      /Could not resolve dependencies for project|Failed to collect dependencies|Could not find artifact \S+|Non-resolvable (parent|import) POM|Plugin \S+ or one of its dependencies could not be resolved|Failure to find \S+ in \S+ was cached|'dependencies\.dependency\.version' for \S+ is missing|Unresolveable build extension|The following artifacts could not be resolved: |Failed to read artifact descriptor for \S+|\S+ was not found in \S+ during a previous attempt|Error resolving version for plugin|No versions available for \S+ within specified range|The POM for \S+ is missing, no dependency information available|Could not transfer (artifact|metadata) \S+ from\/to /,
+      /Could not resolve dependencies for project|Failed to collect dependencies|Could not find artifact \S+|Non-resolvable (parent|import) POM|Plugin \S+ or one of its dependencies could not be resolved|Failure to find \S+ in \S+ was cached|'dependencies\.dependency\.version' for \S+ is missing|Unresolveable build extension|The following artifacts could not be resolved: |Failed to read artifact descriptor for \S+|\S+ was not found in \S+ during a previous attempt|Error resolving version for plugin|No versions available for \S+ within specified range|Could not transfer (artifact|metadata) \S+ from\/to /,
     type: "DEPENDENCY_RESOLUTION",
     weight: 9,
     examples: [
@@ -35,6 +35,15 @@ export const mavenRules = [
       "[WARNING] Could not transfer metadata com.acme:pricing/maven-metadata.xml from/to github (https://maven.pkg.github.com/acme/pricing): status code: 401, reason phrase: Unauthorized (401)",
       "[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.acme:shop:jar:1.4.0: The following artifacts could not be resolved: com.acme:pricing:jar:9.9.9 (absent): com.acme:pricing:jar:9.9.9 was not found in https://repo.maven.apache.org/maven2 during a previous attempt.",
     ],
+  }),
+  rule({
+    id: "maven.pom-missing",
+    keywords: ["is missing, no dependency information"],
+    // Maven warns so about relocated and optional POMs too: a hint, not the failure.
+    pattern: /The POM for \S+ is missing, no dependency information available/,
+    type: "DEPENDENCY_RESOLUTION",
+    weight: 3,
+    examples: ["[WARNING] The POM for com.acme:pricing:jar:9.9.9 is missing, no dependency information available"],
   }),
   rule({
     id: "maven.failed-goal",
