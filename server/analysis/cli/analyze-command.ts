@@ -9,8 +9,9 @@ export type { CommandIo } from "../../cli/command-io";
 
 export const ANALYZE_USAGE = `Usage: infraflow analyze <log file | run-logs zip | -> ... [--json]
 
-Classifies each CI log (a job log, or the zip GitHub returns for a run's logs; - reads stdin),
-prints its failure type, confidence, signature, error line ranges and an excerpt.
+Classifies each CI log (a GitHub Actions, GitLab CI, Travis CI or Jenkins job log, or the zip GitHub
+returns for a run's logs; - reads stdin), prints its failure type, calibrated confidence, signature,
+error line ranges (the root cause first) and an excerpt of the cause.
   --json   one JSON object per input per line
   --help   this text`;
 
