@@ -120,9 +120,11 @@ try {
     largeLogPeakRssMb: largeRun.maxRssBytes / 1e6,
     cliFirstResultSeconds: cli.bundle.firstResult,
     cliExitSeconds: cli.bundle.exit,
+    cliCpuSeconds: cli.bundle.cpu,
     cliLogBytes: (await stat(oneMb)).size,
     bareNodeStartSeconds: cli.bareNode.firstResult,
-    baseline: { tool: "grep -cE 'error|fail'", mbPerSecond: mb / grepSeconds, cliFromSourcesFirstResultSeconds: cli.source.firstResult },
+    bareNodeCpuSeconds: cli.bareNode.cpu,
+    baseline: { tool: "grep -cE 'error|fail'", mbPerSecond: mb / grepSeconds, cliFromSourcesFirstResultSeconds: cli.source.firstResult, cliFromSourcesCpuSeconds: cli.source.cpu },
     ratio: Math.round((mb / seconds / (mb / grepSeconds)) * 1000) / 1000,
     cliRatio: Math.round((cli.source.firstResult / cli.bundle.firstResult) * 1000) / 1000,
   };
@@ -132,10 +134,11 @@ try {
   console.log(`grep -cE 'error|fail', same bytes     ${figures.baseline.mbPerSecond.toFixed(1).padStart(7)}`);
   console.log(`analysis, ${figures.largeLogMb.toFixed(0)} MB log (child process) ${figures.largeLogMbPerSecond.toFixed(1).padStart(7)}   ${figures.largeLogPeakRssMb.toFixed(0).padStart(11)}   < 300 MB RSS`);
   console.log(`ratio analysis/grep: ${figures.ratio}`);
-  console.log(`\ninfraflow analyze, 1 MB log, fresh process (median of ${CLI_RUNS})   first result   exit     target`);
-  console.log(`prebuilt bundle (node bin/infraflow.mjs)               ${cli.bundle.firstResult.toFixed(3).padStart(9)} s   ${cli.bundle.exit.toFixed(3)} s  < 0.5 s`);
-  console.log(`from the sources through tsx (before the bundle)       ${cli.source.firstResult.toFixed(3).padStart(9)} s   ${cli.source.exit.toFixed(3)} s`);
-  console.log(`bare node start on this machine now (reference)        ${cli.bareNode.firstResult.toFixed(3).padStart(9)} s   ${cli.bareNode.exit.toFixed(3)} s`);
+  console.log(`\ninfraflow analyze, 1 MB log, fresh process (median of ${CLI_RUNS})   first result   exit       CPU       target`);
+  const row = (name: string, r: typeof cli.bundle, target = "") => console.log(`${name.padEnd(54)} ${r.firstResult.toFixed(3).padStart(9)} s   ${r.exit.toFixed(3)} s   ${r.cpu.toFixed(3)} s   ${target}`);
+  row("prebuilt bundle (node bin/infraflow.mjs)", cli.bundle, "< 0.5 s");
+  row("from the sources through tsx (before the bundle)", cli.source);
+  row("bare node start on this machine now (reference)", cli.bareNode);
   console.log(`ratio tsx/bundle: ${figures.cliRatio}`);
   console.log(JSON.stringify(figures));
 } finally {
@@ -143,23 +146,31 @@ try {
 }
 
 
-/** Median seconds from spawning `node <args>` to its first byte of output (the first result) and to its exit. */
-async function timeCli(args: string[], cwd: string): Promise<{ firstResult: number; exit: number }> {
-  const runs: { firstResult: number; exit: number }[] = [];
+// Loaded first into each timed process: on exit it reports the process's own CPU time (user + system),
+// which the machine's load distorts far less than the wall-clock figure.
+const CPU_PROBE = `data:text/javascript,${encodeURIComponent('import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu-us "+(u.user+u.system)+"\\n")})')}`;
+
+/** Medians of: seconds from spawning `node <args>` to its first byte of output (the first result), to its exit, and its CPU seconds. */
+async function timeCli(args: string[], cwd: string): Promise<{ firstResult: number; exit: number; cpu: number }> {
+  const runs: { firstResult: number; exit: number; cpu: number }[] = [];
   for (let i = 0; i < CLI_RUNS + 1; i++) {
     const t0 = process.hrtime.bigint();
     const seconds = () => Number(process.hrtime.bigint() - t0) / 1e9;
-    const run = await new Promise<{ firstResult: number; exit: number }>((resolve, reject) => {
-      const child = spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    const run = await new Promise<{ firstResult: number; exit: number; cpu: number }>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", CPU_PROBE, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
       let first: number | undefined;
       let err = "";
       child.stdout.on("data", () => (first ??= seconds()));
       child.stderr.on("data", (c) => (err += String(c)));
       child.on("error", reject);
-      child.on("close", (code) => (code === 0 && first !== undefined ? resolve({ firstResult: first, exit: seconds() }) : reject(new Error(`infraflow exited ${code}: ${err}`))));
+      child.on("close", (code) => {
+        const cpu = /cpu-us (\d+)/.exec(err);
+        if (code === 0 && first !== undefined && cpu) resolve({ firstResult: first, exit: seconds(), cpu: Number(cpu[1]) / 1e6 });
+        else reject(new Error(`infraflow exited ${code}: ${err}`));
+      });
     });
     if (i > 0) runs.push(run); // the first run warms the page cache
   }
   const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { firstResult: median(runs.map((r) => r.firstResult)), exit: median(runs.map((r) => r.exit)) };
+  return { firstResult: median(runs.map((r) => r.firstResult)), exit: median(runs.map((r) => r.exit)), cpu: median(runs.map((r) => r.cpu)) };
 }
