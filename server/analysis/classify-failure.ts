@@ -74,7 +74,7 @@ export function classifyFailure(evidence: Evidence[]): Classification {
   const grade = gradeOf({ cause: cause.get(winner) ?? 0, summary: summary.get(winner) ?? 0, margin, score, loadError });
   const deciding = evidence
     .filter((e) => e.type === winner)
-    .sort((a, b) => Number(a.summary) - Number(b.summary) || b.weight - a.weight || a.lines[0]! - b.lines[0]!)
+    .sort((a, b) => Number(a.summary) - Number(b.summary) || b.weight - a.weight || (a.lines[0] ?? 0) - (b.lines[0] ?? 0))
     .flatMap((e) => e.lines.slice(0, 2))
     .slice(0, MAX_DECIDING_LINES)
     .sort((a, b) => a - b);

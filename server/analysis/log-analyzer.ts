@@ -62,7 +62,7 @@ export class LogAnalyzer {
     const found = matchRule(text, marker, context.phase);
     // A tool's warning is evidence, not the error itself: it weighs half (a Maven metadata download that
     // fell back, a retried request, a deprecation the build survived).
-    const match = found && WARNING_LEVEL.test(text) ? { ...found, weight: found.weight / 2, warning: true } : found;
+    const match = found && (marker === "warning" || WARNING_LEVEL.test(text)) ? { ...found, weight: found.weight / 2, warning: true } : found;
     if (match && marker === "error" && match.weight > 0) context.markFailed(context.segment, match.rule.id === "actions.cancelled");
     if (match?.type && match.weight > 0) this.record(match, n);
     const shown = marker === "error" ? `##[error]${text}` : text;
