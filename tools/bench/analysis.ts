@@ -17,6 +17,10 @@ import { readZipEntries } from "../../server/analysis/read-zip-entries";
 import { buildCli } from "../build-cli.mjs";
 
 const CLI_RUNS = 7;
+// Loaded first into each timed process: on exit it reports the process's own CPU time (user + system),
+// which the machine's load distorts far less than the wall-clock figure.
+const CPU_PROBE = `data:text/javascript,${encodeURIComponent('import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu-us "+(u.user+u.system)+"\\n")})')}`;
+
 const { values } = parseArgs({ options: { dataset: { type: "string", default: "../shared/datasets" }, "large-mb": { type: "string", default: "200" } } });
 const root = path.resolve(values.dataset!, "ci-logs");
 const rows = (await readFile(path.join(root, "manifest.jsonl"), "utf8"))
@@ -145,10 +149,6 @@ try {
   await rm(dir, { recursive: true, force: true });
 }
 
-
-// Loaded first into each timed process: on exit it reports the process's own CPU time (user + system),
-// which the machine's load distorts far less than the wall-clock figure.
-const CPU_PROBE = `data:text/javascript,${encodeURIComponent('import{writeSync}from"node:fs";process.on("exit",()=>{const u=process.cpuUsage();writeSync(2,"\\ncpu-us "+(u.user+u.system)+"\\n")})')}`;
 
 /** Medians of: seconds from spawning `node <args>` to its first byte of output (the first result), to its exit, and its CPU seconds. */
 async function timeCli(args: string[], cwd: string): Promise<{ firstResult: number; exit: number; cpu: number }> {
