@@ -18,10 +18,26 @@ const dir = path.join(import.meta.dirname, "fixtures");
 const cases = JSON.parse(readFileSync(path.join(dir, "cases.json"), "utf8")) as Case[];
 
 describe("analysis of real-format logs", () => {
-  it("covers every ecosystem the issue names", () => {
+  it("covers every ecosystem and tool the analysis is built for", () => {
     const ecosystems = new Set(cases.map((c) => c.ecosystem));
-    for (const e of ["npm", "pnpm", "yarn", "jest", "vitest", "node --test", "pytest", "go", "cargo", "tsc", "eslint", "docker", "gradle", "maven", "shell", "github-actions"]) {
-      expect(ecosystems, e).toContain(e);
+    const tools = [
+      ...["npm", "pnpm", "yarn", "jest", "vitest", "node --test", "pytest", "go", "go vet", "cargo", "tsc", "docker", "gradle", "maven", "shell", "git"],
+      ...["checkstyle", "pmd", "spotbugs", "javadoc", "license-maven-plugin", "apache-rat", "spotless", "eslint", "prettier"],
+      ...["ruff", "flake8", "pylint", "black", "gofmt", "golangci-lint", "clippy", "rustfmt", "pip", "poetry"],
+      ...["github-actions", "gitlab", "travis"],
+    ];
+    for (const e of tools) expect(ecosystems, e).toContain(e);
+  });
+
+  it("has LINT fixtures from Travis, GitLab and GitHub Actions logs", () => {
+    const lint = cases.filter((c) => c.type === "LINT").map((c) => c.file);
+    for (const ci of ["travis-", "gitlab-", "gha-"]) expect(lint.some((f) => f.startsWith(ci)), ci).toBe(true);
+  });
+
+  it("has resolution and infrastructure fixtures for every package manager", () => {
+    for (const type of ["DEPENDENCY_RESOLUTION", "INFRASTRUCTURE"]) {
+      const ecosystems = new Set(cases.filter((c) => c.type === type).map((c) => c.ecosystem));
+      for (const e of ["maven", "gradle", "npm", "yarn", "pnpm", "pip", "poetry", "go", "cargo"]) expect(ecosystems, `${type} ${e}`).toContain(e);
     }
   });
 
@@ -36,9 +52,10 @@ describe("analysis of real-format logs", () => {
       expect(r.confidence).toBeLessThanOrEqual(1);
       const [start, end] = r.errorLines[0]!;
       expect(lines.slice(start - 1, end).some((l) => l.includes(c.firstRange)), `first range ${start}-${end}`).toBe(true);
-      // ranges are 1-based, ordered, disjoint and inside the log
+      // ranges are 1-based, disjoint and inside the log (ranked root cause first, not in log order)
+      const sorted = [...r.errorLines].sort((a, b) => a[0] - b[0]);
       let previousEnd = 0;
-      for (const [s, e] of r.errorLines) {
+      for (const [s, e] of sorted) {
         expect(s).toBeGreaterThan(previousEnd);
         expect(e).toBeGreaterThanOrEqual(s);
         expect(e).toBeLessThanOrEqual(lines.length);

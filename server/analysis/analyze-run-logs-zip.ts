@@ -4,6 +4,7 @@
 // file is, and the step is the last "##[group]Run ..." before the error. The failing job is the one the
 // runner marked failed (not merely cancelled by fail-fast) with the strongest evidence.
 import type { JobAnalysisResult } from "./analysis-result";
+import type { EvidenceGrade } from "./calibration";
 import { analyzeLogChunks, type AnalysisWithFacts, withoutFacts } from "./analyze-log";
 import { readZipEntries, type ZipEntry } from "./read-zip-entries";
 
@@ -16,7 +17,7 @@ export interface RunLogsZipAnalysis {
   /** The failing job's analysis, or undefined for an archive with no logs. */
   failure?: ZipLogAnalysis;
   /** Every analysed entry, failing or not (the fetch fallback maps them to jobs by name). */
-  logs: (ZipLogAnalysis & { failed: boolean; cancelledOnly: boolean; score: number })[];
+  logs: (ZipLogAnalysis & { failed: boolean; cancelledOnly: boolean; score: number; grade: EvidenceGrade })[];
 }
 
 interface LogFile {
@@ -64,6 +65,7 @@ export async function analyzeRunLogsZip(source: string | Buffer): Promise<RunLog
         failed: result.facts.failed,
         cancelledOnly: result.facts.cancelledOnly,
         score: result.facts.score,
+        grade: result.facts.grade,
       });
     }
     const ranked = [...logs].sort(
@@ -81,6 +83,6 @@ function rank(l: { failed: boolean; cancelledOnly: boolean; score: number }): nu
 }
 
 function stripRank(l: RunLogsZipAnalysis["logs"][number]): ZipLogAnalysis {
-  const { failed: _f, cancelledOnly: _c, score: _s, ...rest } = l;
+  const { failed: _f, cancelledOnly: _c, score: _s, grade: _g, ...rest } = l;
   return rest;
 }

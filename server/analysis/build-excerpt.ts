@@ -1,24 +1,25 @@
-// A short excerpt a person (or the LLM prompt) can read: the deciding range with two lines of context,
-// preceded by the first reported range when that one comes earlier.
-import type { ErrorRange, StoredLine } from "./log-analyzer";
+// A short excerpt a person (or the LLM prompt) can read: the root-cause range with the two lines before
+// it, then the tool's verdict for that failure when it comes later ("Failed to execute goal ...").
+import type { ErrorRange, StoredLine } from "./error-range";
+import type { FailureType } from "./failure-types";
+import { rangeTier } from "./rank-error-ranges";
 
-const MAX_PRIMARY_LINES = 30;
-const MAX_LEAD_LINES = 8;
+const MAX_CAUSE_LINES = 30;
+const MAX_VERDICT_LINES = 8;
 const MAX_CHARS = 4000;
 
-export function buildExcerpt(ranges: ErrorRange[], primary: ErrorRange | undefined): string {
-  if (!primary) return "";
-  const parts: string[] = [];
-  const first = ranges[0];
-  if (first && first !== primary && first.start < primary.start) {
-    parts.push(render(first.lines.slice(0, MAX_LEAD_LINES)));
+export function buildExcerpt(ranked: ErrorRange[], type: FailureType): string {
+  const first = ranked[0];
+  if (!first) return "";
+  const lines = first.lines.slice(0, MAX_CAUSE_LINES);
+  const parts = [render([...first.before.filter((b) => b.n < first.start), ...lines])];
+  if (first.end > (lines.at(-1)?.n ?? first.end)) parts.push("…");
+  const verdict = rangeTier(first, type) < 2 ? ranked.find((r) => r.start > first.end && rangeTier(r, type) === 2) : undefined;
+  if (verdict) {
     parts.push("…");
+    parts.push(render(verdict.lines.slice(0, MAX_VERDICT_LINES)));
   }
-  const lines = primary.lines.slice(0, MAX_PRIMARY_LINES);
-  const before = primary.before.filter((b) => b.n < primary.start && (parts.length === 0 || b.n > first!.end));
-  parts.push(render([...before, ...lines]));
-  if (primary.end > (lines.at(-1)?.n ?? primary.end)) parts.push("…");
-  const text = parts.join("\n");
+  const text = parts.join("\n").replace(/\n…\n…\n/g, "\n…\n");
   return text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS - 1)}…` : text;
 }
 

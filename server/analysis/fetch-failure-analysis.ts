@@ -63,7 +63,7 @@ export async function fetchFailureAnalysis(octokit: Octokit, o: FetchFailureOpti
         missing.push({ jobId: job.id, job: job.name, reason: `${reason}; not in the run logs archive` });
         continue;
       }
-      const { job: _j, step, entry: _e, failed: _f, cancelledOnly: _c, score: _s, ...analysis } = found;
+      const { job: _j, step, entry: _e, failed: _f, cancelledOnly: _c, score: _s, grade: _g, ...analysis } = found;
       jobs.push({ jobId: job.id, job: job.name, step: job.failedSteps[0]?.name ?? step, analysis, source: "run-logs-zip" });
     }
   }
@@ -83,8 +83,9 @@ function bestZipLogFor(zip: RunLogsZipAnalysis, jobName: string) {
   return candidates.sort((a, b) => Number(b.failed) - Number(a.failed) || b.score - a.score)[0];
 }
 
+/** Calibrated confidence: equal for failures decided the same way, and then the first job to fail wins. */
 function strength(j: JobFailure): number {
-  return j.analysis.failureType === "UNKNOWN" ? 0 : j.analysis.confidence + j.analysis.errorLines.length / 1000;
+  return j.analysis.failureType === "UNKNOWN" ? 0 : j.analysis.confidence;
 }
 
 function describe(e: unknown): string {

@@ -5,32 +5,14 @@ import type { AnalysisResult, LogFacts } from "./analysis-result";
 import { buildExcerpt } from "./build-excerpt";
 import { classifyFailure, type Evidence } from "./classify-failure";
 import { computeSignature } from "./compute-signature";
-import type { FailureType } from "./failure-types";
+import type { ErrorRange, StoredLine } from "./error-range";
 import { matchRule, type RuleMatch } from "./match-rule";
 import { normalizeLogLine } from "./normalize-log-line";
-import { isContinuation, isStackFrame } from "./rules";
+import { rankRanges, signatureLines } from "./rank-error-ranges";
+import { isContinuation } from "./rules";
+import { LogContext } from "./track-log-context";
 
-export interface StoredLine {
-  n: number;
-  text: string;
-  weight: number;
-  type?: FailureType;
-  boilerplate: boolean;
-  matched: boolean;
-}
-
-export interface ErrorRange {
-  start: number;
-  end: number;
-  /** The strongest rule weight inside the range. */
-  strength: number;
-  before: StoredLine[];
-  lines: StoredLine[];
-  types: Partial<Record<FailureType, number>>;
-  step?: string;
-  /** Index of the GitHub step ("##[group]Run ...") the range is in; 0 before the first or without steps. */
-  segment: number;
-}
+export type { ErrorRange, StoredLine } from "./error-range";
 
 export interface LogAnalyzerOptions {
   /** Error ranges kept at most (the weakest are dropped first). */
@@ -43,12 +25,10 @@ const CONTEXT_LINES = 2;
 const GAP_LINES = 2;
 const MAX_RANGE_LINES = 400;
 const STORED_LINES_PER_RANGE = 40;
-const STORED_LINE_CHARS = 400;
-/** Ranges whose strongest line is at least this are tool errors; weaker ones are generic error words. */
-const STRONG = 3;
-const MAX_SEGMENTS = 10_000;
-/** Plain lines after a matched line that join the signature: which symbol, package or assertion. */
-const DETAIL_LINES = 2;
+const STORED_LINE_CHARS = 1000;
+const WARNING_LEVEL = /^(##\[warning\]|\[(WARNING|WARN|warn)\] |WARNING: |warning: |npm (WARN|warn) | ?WARN  |W: |⚠ )/;
+/** What a failed step's own command says about the failure when its output says nothing clearer. */
+const COMMAND_EVIDENCE_WEIGHT = 3;
 
 export class LogAnalyzer {
   private n = 0;
@@ -61,12 +41,7 @@ export class LogAnalyzer {
   private gap: StoredLine[] = [];
   private readonly ranges: ErrorRange[] = [];
   private readonly evidence = new Map<string, Evidence>();
-  private step: string | undefined;
-  private segment = 0;
-  /** Steps the runner annotated with an error: the ones that failed. */
-  private readonly failedSegments = new Set<number>();
-  private failedMarker = false;
-  private cancelMarker = false;
+  private readonly context = new LogContext();
   private readonly maxRanges: number;
   private readonly maxReported: number;
 
@@ -79,16 +54,16 @@ export class LogAnalyzer {
   push(raw: string): boolean {
     const n = ++this.n;
     const { text, marker } = normalizeLogLine(raw);
-    if (marker === "group" && text.startsWith("Run ")) {
-      this.step = text;
-      if (this.segment < MAX_SEGMENTS) this.segment++;
-    }
-    const match = matchRule(text, marker);
-    if (match && marker === "error" && match.weight > 0) {
-      if (match.rule.id === "actions.cancelled") this.cancelMarker = true;
-      else this.failedMarker = true;
-      this.failedSegments.add(this.segment);
-    }
+    const context = this.context;
+    const segment = context.segment;
+    context.observe(text, marker);
+    // An error message never runs on into the next step or command.
+    if (context.segment !== segment) this.closeOpen();
+    const found = matchRule(text, marker, context.phase);
+    // A tool's warning is evidence, not the error itself: it weighs half (a Maven metadata download that
+    // fell back, a retried request, a deprecation the build survived).
+    const match = found && (marker === "warning" || WARNING_LEVEL.test(text)) ? { ...found, weight: found.weight / 2, warning: true } : found;
+    if (match && marker === "error" && match.weight > 0) context.markFailed(context.segment, match.rule.id === "actions.cancelled");
     if (match?.type && match.weight > 0) this.record(match, n);
     const shown = marker === "error" ? `##[error]${text}` : text;
     const inRange = this.open !== undefined || match !== undefined ? this.place(n, shown, text, match, marker !== undefined && marker !== "error" && marker !== "warning") : false;
@@ -106,42 +81,49 @@ export class LogAnalyzer {
 
   finish(): AnalysisResult & { facts: LogFacts } {
     this.closeOpen();
-    // In a GitHub job log only the step that failed explains the failure: errors printed by earlier steps
-    // that passed anyway (continue-on-error, --fail-never, retried downloads) are not the cause.
-    const inFailedStep = (segment: number) => this.failedSegments.size === 0 || this.failedSegments.has(segment);
+    const context = this.context;
+    // Only the step that failed explains the failure: errors printed by earlier steps that passed anyway
+    // (continue-on-error, `|| true`, retried downloads) are not the cause.
+    const inFailedStep = (segment: number) => context.failedSegments.size === 0 || context.failedSegments.has(segment);
     const evidence = [...this.evidence.values()];
     const relevant = evidence.filter((e) => inFailedStep(e.segment));
+    for (const s of context.failedSegmentInfo()) {
+      if (s.type) relevant.push({ ruleId: "step.command", type: s.type, weight: COMMAND_EVIDENCE_WEIGHT, count: 1, lines: [], segment: s.index, summary: true });
+    }
     const classification = classifyFailure(relevant.length > 0 ? relevant : evidence);
+    const type = classification.failureType;
     const rangesInFailedSteps = this.ranges.filter((r) => inFailedStep(r.segment));
-    const reported = this.reportedRanges(rangesInFailedSteps.length > 0 ? rangesInFailedSteps : this.ranges);
-    const primary = pickPrimary(reported, classification.failureType, classification.decidingLines);
-    const { signature, signatureText } = computeSignature(classification.failureType, signatureLines(reported, classification.failureType));
+    const ranked = rankRanges(rangesInFailedSteps.length > 0 ? rangesInFailedSteps : this.ranges, type, this.maxReported);
+    const { signature, signatureText } = computeSignature(type, signatureLines(ranked, type));
+    const reported = (d: number) => ranked.some((r) => d >= r.start && d <= r.end);
     return {
-      failureType: classification.failureType,
+      failureType: type,
       confidence: classification.confidence,
-      decidingLines: classification.decidingLines,
-      errorLines: reported.map((r) => [r.start, r.end] as [number, number]),
-      excerpt: buildExcerpt(reported, primary),
+      decidingLines: classification.decidingLines.filter(reported),
+      errorLines: ranked.map((r) => [r.start, r.end] as [number, number]),
+      excerpt: buildExcerpt(ranked, type),
       signature,
       signatureText,
       facts: {
         lines: this.n,
-        failed: this.failedMarker,
-        cancelledOnly: this.cancelMarker && !this.failedMarker,
+        failed: context.failed,
+        cancelledOnly: context.cancelled && !context.failed,
         score: classification.score,
-        step: (primary ?? reported[0])?.step,
+        step: ranked[0]?.step,
+        grade: classification.grade,
       },
     };
   }
 
   private record(match: RuleMatch, n: number): void {
-    const key = `${this.segment}:${match.rule.id}:${match.type}`;
+    const segment = this.context.segment;
+    const key = `${segment}:${match.rule.id}:${match.type}:${match.warning === true}`;
     const e = this.evidence.get(key);
     if (e) {
       e.count++;
       if (e.lines.length < 5) e.lines.push(n);
     } else {
-      this.evidence.set(key, { ruleId: match.rule.id, type: match.type!, weight: match.weight, count: 1, lines: [n], segment: this.segment });
+      this.evidence.set(key, { ruleId: match.rule.id, type: match.type!, weight: match.weight, count: 1, lines: [n], segment, summary: match.rule.summary === true });
     }
   }
 
@@ -171,7 +153,7 @@ export class LogAnalyzer {
         .map((pn, i) => ({ pn, text: i === 0 ? this.prevPrevText : this.prevText }))
         .filter(({ pn }) => pn > 0 && pn > n - 1 - CONTEXT_LINES)
         .map(({ pn, text: t }) => storedLine(pn, t, undefined));
-      this.open = { start: line.n, end: line.n, strength: 0, before, lines: [], types: {}, step: this.step, segment: this.segment };
+      this.open = { start: line.n, end: line.n, strength: 0, before, lines: [], types: {}, causes: {}, hints: {}, step: this.context.title, segment: this.context.segment };
       this.addLine(this.open, line);
       return true;
     }
@@ -182,7 +164,11 @@ export class LogAnalyzer {
     range.end = line.n;
     if (line.matched) {
       range.strength = Math.max(range.strength, line.weight);
-      if (line.type) range.types[line.type] = Math.max(range.types[line.type] ?? 0, line.weight);
+      if (line.type) {
+        range.types[line.type] = Math.max(range.types[line.type] ?? 0, line.weight);
+        const side = line.summary ? undefined : line.warning ? range.hints : range.causes;
+        if (side) side[line.type] = Math.max(side[line.type] ?? 0, line.weight);
+      }
     }
     if (range.lines.length < STORED_LINES_PER_RANGE) range.lines.push(line);
   }
@@ -203,32 +189,21 @@ export class LogAnalyzer {
 
   /**
    * A network or runner failure printed inside a resolution error is its cause (Gradle prints "Could not
-   * resolve all files" above "Received status code 502"): the range's resolution evidence is credited
-   * to INFRASTRUCTURE as well, so the cause outweighs its wrapper.
+   * resolve all files" above "Received status code 502"; pip retries a name lookup that fails, then finds
+   * "no versions"): the range's resolution evidence is counted for INFRASTRUCTURE instead.
    */
   private explain(range: ErrorRange): void {
     const resolution = range.types.DEPENDENCY_RESOLUTION;
-    const infra = range.types.INFRASTRUCTURE;
-    if (!resolution || !infra || infra < 5) return;
-    const line = range.lines.find((l) => l.type === "INFRASTRUCTURE")?.n ?? range.start;
-    const key = `${range.segment}:infra.explains-resolution`;
-    const e = this.evidence.get(key);
-    if (e) {
-      e.count++;
-      e.weight = Math.max(e.weight, resolution + 1);
-      if (e.lines.length < 5) e.lines.push(line);
-    } else {
-      this.evidence.set(key, { ruleId: "infra.explains-resolution", type: "INFRASTRUCTURE", weight: resolution + 1, count: 1, lines: [line], segment: range.segment });
+    if (!resolution || !range.types.INFRASTRUCTURE) return;
+    for (const e of this.evidence.values()) {
+      if (e.segment === range.segment && e.type === "DEPENDENCY_RESOLUTION" && e.lines.every((l) => l >= range.start && l <= range.end)) {
+        e.type = "INFRASTRUCTURE";
+        e.ruleId = `${e.ruleId}+infra.explains-resolution`;
+      }
     }
+    range.causes.INFRASTRUCTURE = Math.max(range.causes.INFRASTRUCTURE ?? 0, resolution);
   }
 
-  private reportedRanges(ranges: ErrorRange[]): ErrorRange[] {
-    const strong = ranges.filter((r) => r.strength >= STRONG);
-    const pool = strong.length > 0 ? strong : ranges;
-    if (pool.length <= this.maxReported) return pool;
-    const keep = new Set([...pool].sort((a, b) => b.strength - a.strength || a.start - b.start).slice(0, this.maxReported));
-    return pool.filter((r) => keep.has(r));
-  }
 }
 
 function storedLine(n: number, text: string, match: RuleMatch | undefined): StoredLine {
@@ -238,43 +213,8 @@ function storedLine(n: number, text: string, match: RuleMatch | undefined): Stor
     weight: match?.weight ?? 0,
     type: match?.type,
     boilerplate: match?.rule.boilerplate ?? false,
+    summary: match?.rule.summary ?? false,
+    warning: match?.warning === true,
     matched: match !== undefined,
   };
-}
-
-/** The range holding the strongest deciding line; the first range when nothing decided. */
-function pickPrimary(ranges: ErrorRange[], type: FailureType, deciding: number[]): ErrorRange | undefined {
-  let best: ErrorRange | undefined;
-  let bestWeight = -1;
-  for (const r of ranges) {
-    const w = r.types[type] ?? -1;
-    if (w > bestWeight && deciding.some((d) => d >= r.start && d <= r.end)) {
-      best = r;
-      bestWeight = w;
-    }
-  }
-  return best ?? ranges[0];
-}
-
-/** Message lines of the ranges that carry the winning type (all reported ranges when none does). */
-function signatureLines(ranges: ErrorRange[], type: FailureType): { text: string; weight: number }[] {
-  const typed = ranges.filter((r) => (r.types[type] ?? 0) > 0);
-  const out: { text: string; weight: number }[] = [];
-  for (const r of typed.length > 0 ? typed : ranges) {
-    let details = 0;
-    for (const l of r.lines) {
-      // Lines only a generic error word matched ("npm error Found: react@18") are details too.
-      const plain = (!l.matched || (l.weight < 2 && !l.type && !l.boilerplate)) && /[A-Za-z]{2}/.test(l.text) && !isStackFrame(l.text);
-      if (l.matched && !l.boilerplate && l.weight >= 2) {
-        out.push({ text: l.text, weight: l.type === type ? l.weight : l.weight / 2 });
-        details = DETAIL_LINES;
-      } else if (details > 0 && plain) {
-        out.push({ text: l.text, weight: 1 });
-        details--;
-      } else if (l.boilerplate) {
-        details = 0;
-      }
-    }
-  }
-  return out;
 }

@@ -73,3 +73,45 @@ export function lineRecall(reported: Range[], marked: Range[]): number {
   }
   return total === 0 ? 0 : hit / total;
 }
+
+export interface Answer {
+  correct: boolean;
+  confidence: number;
+}
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  n: number;
+  meanConfidence: number;
+  accuracy: number;
+}
+
+/** Answers grouped by confidence: within each bin, how confident the analysis said it was and how often it was right. */
+export function reliability(answers: Answer[], edges = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001]): { bins: ReliabilityBin[]; ece: number } {
+  const bins: ReliabilityBin[] = [];
+  let ece = 0;
+  for (let i = 0; i + 1 < edges.length; i++) {
+    const from = edges[i]!;
+    const to = edges[i + 1]!;
+    const inBin = answers.filter((a) => a.confidence >= from && a.confidence < to);
+    if (inBin.length === 0) continue;
+    const meanConfidence = inBin.reduce((s, a) => s + a.confidence, 0) / inBin.length;
+    const accuracy = inBin.filter((a) => a.correct).length / inBin.length;
+    bins.push({ from, to: Math.min(to, 1), n: inBin.length, meanConfidence, accuracy });
+    ece += (inBin.length / answers.length) * Math.abs(meanConfidence - accuracy);
+  }
+  return { bins, ece };
+}
+
+/** Per group (a source project), how many logs and how many were right. */
+export function scoreByGroup<T>(items: T[], group: (t: T) => string, correct: (t: T) => boolean): { group: string; n: number; accuracy: number }[] {
+  const by = new Map<string, { n: number; right: number }>();
+  for (const t of items) {
+    const g = by.get(group(t)) ?? { n: 0, right: 0 };
+    g.n++;
+    if (correct(t)) g.right++;
+    by.set(group(t), g);
+  }
+  return [...by.entries()].map(([g, { n, right }]) => ({ group: g, n, accuracy: right / n })).sort((a, b) => a.accuracy - b.accuracy || b.n - a.n || a.group.localeCompare(b.group));
+}

@@ -1,26 +1,15 @@
-import { execFile } from "node:child_process";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PassThrough, Readable } from "node:stream";
-import { promisify } from "node:util";
+import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCommand } from "../../cli/testing/run-command";
 import { runLogsZip } from "../testing/run-logs-zip";
 import { runAnalyzeCommand } from "./analyze-command";
 
-const repo = path.resolve(import.meta.dirname, "../../..");
 const fixture = path.join(import.meta.dirname, "..", "fixtures", "go-test.log");
 
-async function run(argv: string[], stdin: Readable = Readable.from([])) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: string[] = [];
-  const err: string[] = [];
-  stdout.on("data", (c) => out.push(String(c)));
-  stderr.on("data", (c) => err.push(String(c)));
-  const code = await runAnalyzeCommand(argv, { stdin, stdout, stderr });
-  return { code, stdout: out.join(""), stderr: err.join("") };
-}
+const run = (argv: string[], stdin?: Readable) => runCommand(runAnalyzeCommand, argv, stdin);
 
 describe("infraflow analyze", () => {
   let dir: string;
@@ -70,12 +59,4 @@ describe("infraflow analyze", () => {
     expect(r.stdout.trim().split("\n")).toHaveLength(1);
     expect((await run([])).code).toBe(2);
   });
-
-  it("runs as the package's bin (what npx infraflow runs)", async () => {
-    const pkg = JSON.parse(await readFile(path.join(repo, "package.json"), "utf8"));
-    const bin = path.join(repo, pkg.bin.infraflow);
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, "analyze", "--json", fixture, zip], { cwd: repo });
-    const out = stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(out.map((o) => o.failureType)).toEqual(["TEST_FAILURE", "BUILD_COMPILE"]);
-  }, 60_000);
 });

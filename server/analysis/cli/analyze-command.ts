@@ -1,20 +1,17 @@
 // `infraflow analyze <log file | run-logs zip | -> ... [--json]`: no database, no network. With --json,
 // one JSON object per input on its own line: {file, failureType, confidence, signature, errorLines,
 // excerpt} plus job, step and entry (the file inside the archive) for a run-logs zip.
-import type { Readable, Writable } from "node:stream";
 import { parseArgs } from "node:util";
+import type { CommandIo } from "../../cli/command-io";
 import { analyzeInput, type InputAnalysis } from "../analyze-input";
 
-export interface CommandIo {
-  stdin: Readable;
-  stdout: Writable;
-  stderr: Writable;
-}
+export type { CommandIo } from "../../cli/command-io";
 
 export const ANALYZE_USAGE = `Usage: infraflow analyze <log file | run-logs zip | -> ... [--json]
 
-Classifies each CI log (a job log, or the zip GitHub returns for a run's logs; - reads stdin),
-prints its failure type, confidence, signature, error line ranges and an excerpt.
+Classifies each CI log (a GitHub Actions, GitLab CI, Travis CI or Jenkins job log, or the zip GitHub
+returns for a run's logs; - reads stdin), prints its failure type, calibrated confidence, signature,
+error line ranges (the root cause first) and an excerpt of the cause.
   --json   one JSON object per input per line
   --help   this text`;
 

@@ -8,7 +8,7 @@ export const jvmRules = [
     keywords: ["exception", "error", "failure"],
     pattern: /^(Exception in thread "[^"]+" )?([a-z][\w$]*\.)+[A-Z][\w$]*(Exception|Error|Failure)(: .*)?$/,
     weight: 2,
-    examples: ["org.eclipse.jgit.api.errors.TransportException: https://github.com/acme/app.git: 401 Unauthorized", "java.lang.NullPointerException"],
+    examples: ["org.eclipse.jgit.api.errors.TransportException: https://github.com/acme/shop.git: 401 Unauthorized", "java.lang.IllegalStateException: cart is closed"],
   }),
   rule({
     id: "jvm.caused-by",
@@ -26,7 +26,7 @@ export const genericRules = [
     keywords: ["^[error]", "^[fatal]", "^err", "^fatal", "^e:", "^[e]"],
     pattern: /^(\[(ERROR|FATAL|error|fatal)\]|ERROR:?|FATAL:?|Error:|error:|fatal:|E:|\[E\]|ERR!?) *\S|^Error \S+:/,
     weight: 2,
-    examples: ["ERROR: Step ‘Publish JUnit test result report’ failed: No test report files were found. Configuration error?", "fatal: not a git repository (or any of the parent directories): .git", "error: something went wrong"],
+    examples: ["ERROR: Step ‘Archive the artifacts’ failed: No artifacts found that match the file pattern \"dist/*.tgz\". Configuration error?", "fatal: not a git repository (or any of the parent directories): .git", "error: something went wrong"],
   }),
   rule({
     id: "generic.error-word",
@@ -34,6 +34,6 @@ export const genericRules = [
     pattern: /\b(FAILED|FAILURE|[Ff]ailed|[Ff]ailure|ERROR|[Ee]rror|[Ee]xception|FATAL|[Ff]atal)\b/,
     accept: (m) => !/\b0 (errors?|failures?|failed)\b|(Failures|Errors): 0\b|-Werror|error_prone|ignore[- ]?errors?|continue-on-error|--bail|onError|errorformat/i.test(m.input),
     weight: 1,
-    examples: ["[WARNING] Error injecting: fr.inria.gforge.spoon.SpoonMojoGenerate", "Build step 'Execute shell' marked build as failure"],
+    examples: ["[WARNING] Error injecting: com.acme.build.ReportMojo", "Upload of coverage report failed"],
   }),
 ];

@@ -51,9 +51,9 @@ export const githubActionsRules = [
   }),
   rule({
     id: "actions.workflow-config",
-    keywords: ["unable to resolve action", "can't find 'action", "input required", "invalid workflow", "workflow is not valid", "unrecognized named-value", "required property", "not accessible by integration", "error occurred trying to start process", "missing download info", "no runner matching", "unable to locate executable", "parameter token", "is not a valid", "bad credentials"],
+    keywords: ["unable to resolve action", "can't find 'action", "input required", "invalid workflow", "workflow is not valid", "unrecognized named-value", "required property", "not accessible by integration", "error occurred trying to start process", "missing download info", "no runner matching", "unable to locate executable", "parameter token", "is not a valid", "bad credentials", "unable to find node version", "not found in the list of available versions", "could not find satisfied version"],
     pattern:
-      /Unable to resolve action `[^`]+`|Can't find 'action\.ya?ml'|Input required and not supplied: |Invalid workflow file|The workflow is not valid|Unrecognized named-value: |Required property is missing|Resource not accessible by integration|An error occurred trying to start process '.*' with working directory '.*'\. No such file or directory|Missing download info for |No runner matching the specified labels|Unable to locate executable file: |Parameter token or opts\.auth is required|is not a valid .* input|Bad credentials/,
+      /Unable to resolve action `[^`]+`|Can't find 'action\.ya?ml'|Input required and not supplied: |Invalid workflow file|The workflow is not valid|Unrecognized named-value: |Required property is missing|Resource not accessible by integration|An error occurred trying to start process '.*' with working directory '.*'\. No such file or directory|Missing download info for |No runner matching the specified labels|Unable to locate executable file: |Parameter token or opts\.auth is required|is not a valid .* input|Bad credentials|Unable to find Node version '[^']+'|Version [\w.-]+ with arch \w+ not found in the list of available versions|Could not find satisfied version for SemVer/,
     type: "CONFIGURATION",
     weight: 8,
     examples: [
@@ -62,6 +62,7 @@ export const githubActionsRules = [
       "Invalid workflow file: .github/workflows/ci.yml#L12",
       "An error occurred trying to start process '/usr/bin/bash' with working directory '/home/runner/work/app/app/frontend'. No such file or directory",
       "Unable to locate executable file: pnpm. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable.",
+      "Version 3.99 with arch x64 not found in the list of available versions",
     ],
   }),
   rule({

@@ -1,15 +1,7 @@
 // Gradle: "* What went wrong: Execution failed for task ':x:compileJava'" names the task, and the task
 // says what kind of failure it is; resolution and lock-state errors have their own wording.
-import type { FailureType } from "../failure-types";
+import { gradleTaskType } from "../detect-phase";
 import { rule } from "./rule";
-
-export function gradleTaskType(task: string): FailureType | undefined {
-  const name = task.slice(task.lastIndexOf(":") + 1);
-  if (/checkstyle|spotless|ktlint|detekt|^lint|Lint$|pmd|spotbugs|javadoc|apiCheck|rat$|license|format|errorprone|sonar|kover\w*Verify|jacoco\w*Verification/i.test(name)) return "LINT";
-  if (/compile|kapt|ksp|assemble|bundle|dex|jar$|shadowJar|processResources|generate\w*Sources|transform/i.test(name)) return "BUILD_COMPILE";
-  if (/test|^check$|connected\w*Test|integration/i.test(name)) return "TEST_FAILURE";
-  return undefined;
-}
 
 export const gradleRules = [
   rule({
@@ -19,23 +11,26 @@ export const gradleRules = [
     type: (m) => gradleTaskType(m[1] ?? ""),
     // The task only wraps the cause printed under it ("> Could not resolve ..."), which weighs more.
     weight: 5,
+    summary: true,
     examples: ["Execution failed for task ':app:compileKotlin'.", "Execution failed for task ':core:test'.", "Execution failed for task ':spotlessJavaCheck'."],
   }),
   rule({
     id: "gradle.task-failed-line",
-    keywords: ["^> task "],
-    pattern: /^> Task (\S+) FAILED$/,
-    type: (m) => gradleTaskType(m[1] ?? ""),
+    keywords: ["^> task ", "^:"],
+    pattern: /^> Task (\S+) FAILED$|^(:[\w-]+)+ FAILED$/,
+    type: (m) => gradleTaskType(m[1] ?? m[2] ?? ""),
     weight: 2,
-    examples: ["> Task :app:compileJava FAILED"],
+    summary: true,
+    examples: ["> Task :app:compileJava FAILED", ":checkstyleMain FAILED"],
   }),
   rule({
     id: "gradle.failing-tests",
     keywords: ["there were failing tests", "tests completed"],
-    pattern: /There were failing tests|^\d+ tests? completed, \d+ failed/,
+    pattern: /There were failing tests|^\d+ tests? completed, [1-9]\d* failed/,
     type: "TEST_FAILURE",
     weight: 8,
-    examples: ["> There were failing tests. See the report at: file:///home/runner/work/app/app/build/reports/tests/test/index.html", "12 tests completed, 2 failed"],
+    summary: true,
+    examples: ["> There were failing tests. See the report at: file:///home/runner/work/shop/shop/build/reports/tests/test/index.html", "37 tests completed, 2 failed"],
   }),
   rule({
     id: "gradle.test-failed",
@@ -43,7 +38,7 @@ export const gradleRules = [
     pattern: /^\S.* > .+ FAILED$/,
     type: "TEST_FAILURE",
     weight: 6,
-    examples: ["com.acme.OrderServiceTest > totalIncludesTax() FAILED"],
+    examples: ["com.acme.shop.CartServiceTest > totalIncludesTax() FAILED"],
   }),
   rule({
     id: "gradle.conflict",
@@ -53,37 +48,49 @@ export const gradleRules = [
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
     examples: [
-      "   > Cannot find a version of 'com.fasterxml.jackson.core:jackson-databind' that satisfies the version constraints:",
-      "     Duplicate class kotlin.collections.jdk8.CollectionsJDK8Kt found in modules kotlin-stdlib-1.8.22 (org.jetbrains.kotlin:kotlin-stdlib:1.8.22) and kotlin-stdlib-jdk8-1.7.10 (org.jetbrains.kotlin:kotlin-stdlib-jdk8:1.7.10)",
+      "   > Cannot find a version of 'org.slf4j:slf4j-api' that satisfies the version constraints:",
+      "     Duplicate class org.intellij.lang.annotations.Flow found in modules annotations-13.0 (org.jetbrains:annotations:13.0) and annotations-java5-17.0.0 (org.jetbrains:annotations-java5:17.0.0)",
     ],
   }),
   rule({
     id: "gradle.resolution",
-    keywords: ["could not resolve all", "could not find ", "could not resolve ", "] was not found"],
-    pattern: /Could not resolve all (files|dependencies|artifacts|task dependencies) for configuration|^\s*> Could not (find|resolve) [\w.-]+:[\w.-]+(:[\w.+-]+)?\.?$|Plugin \[id: '[^']+'(, version: '[^']+')?\] was not found/,
+    keywords: ["could not resolve all", "could not find ", "could not resolve ", "] was not found", "failed to find target with hash string", "failed to find build tools revision"],
+    pattern:
+      /Could not resolve all (files|dependencies|artifacts|task dependencies) for configuration|^\s*> Could not (find|resolve) [\w.-]+:[\w.-]+(:[\w.+-]+)?\.?$|Plugin \[id: '[^']+'(, version: '[^']+')?\] was not found|Failed to find target with hash string '[^']+'|Failed to find Build Tools revision \S+/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 9,
     examples: [
       "> Could not resolve all files for configuration ':app:compileClasspath'.",
-      "   > Could not find com.acme:widgets:2.4.0.",
+      "   > Could not find com.acme:pricing:2.4.0.",
       "Plugin [id: 'org.jetbrains.kotlin.jvm', version: '9.9.9'] was not found in any of the following sources:",
+      "Failed to find target with hash string 'android-34' in: /usr/local/lib/android/sdk",
     ],
   }),
   rule({
     id: "gradle.configuration",
-    keywords: ["not found in project", "not found in root project", "could not find method", "a problem occurred", "could not determine java version", "failed to apply plugin", "could not get unknown property", "gradle requires jvm", "generic class cache"],
-    pattern: /Task '[^']+' not found in (root )?project|Could not find method \w+\(\) for arguments|A problem occurred (configuring|evaluating) (root )?project|Could not determine java version|Failed to apply plugin|Could not get unknown property '[^']+' for|Gradle requires JVM \d+ or later|Could not open \w+ generic class cache for (build|settings) file/,
+    keywords: ["not found in project", "not found in root project", "could not find method", "a problem occurred", "could not determine java version", "failed to apply plugin", "could not get unknown property", "gradle requires jvm", "generic class cache", "licences have not been accepted", "not accepted the license agreements"],
+    pattern:
+      /Task '[^']+' not found in (root )?project|Could not find method \w+\(\) for arguments|A problem occurred (configuring|evaluating) (root )?project|Could not determine java version|Failed to apply plugin|Could not get unknown property '[^']+' for|Gradle requires JVM \d+ or later|Could not open \w+ generic class cache for (build|settings) file|some licences have not been accepted|You have not accepted the license agreements/,
     type: "CONFIGURATION",
     weight: 7,
-    examples: ["Task 'intergrationTest' not found in root project 'app'.", "A problem occurred evaluating root project 'app'."],
+    examples: ["Task 'integTest' not found in root project 'shop'.", "A problem occurred evaluating root project 'shop'."],
   }),
   rule({
     id: "gradle.kotlin-compile",
-    keywords: ["^e: ", "compilation error", "script compilation error"],
-    pattern: /^e: (file:\/\/)?\S+\.kts?:(\d+:\d+ |\s*\(\d+, ?\d+\): )|Compilation error\. See log for more details|^Script compilation errors?:/,
+    keywords: ["^e: ", "script compilation error"],
+    pattern: /^e: (file:\/\/)?\S+\.kts?:(\d+:\d+ |\s*\(\d+, ?\d+\): )|^Script compilation errors?:/,
     type: "BUILD_COMPILE",
     weight: 6,
-    examples: ["e: file:///home/runner/work/app/app/src/main/kotlin/App.kt:12:5 Unresolved reference: fooBar", "e: /src/main/kotlin/App.kt: (12, 5): Type mismatch: inferred type is String but Int was expected"],
+    examples: ["e: file:///home/runner/work/shop/shop/src/main/kotlin/Cart.kt:12:5 Unresolved reference: taxRate", "e: /src/main/kotlin/Cart.kt: (12, 5): Type mismatch: inferred type is String but Int was expected"],
+  }),
+  rule({
+    id: "gradle.compile-summary",
+    keywords: ["compilation error", "compilation failed; see"],
+    pattern: /Compilation error\. See log for more details|Compilation failed; see the compiler error output for details/,
+    type: "BUILD_COMPILE",
+    weight: 6,
+    summary: true,
+    examples: ["> Compilation failed; see the compiler error output for details.", "> Compilation error. See log for more details"],
   }),
   rule({
     id: "gradle.build-failed",

@@ -1,19 +1,7 @@
 // Maven: the reactor's "Failed to execute goal <plugin>" verdict names the plugin that failed, and the
 // plugin says what kind of failure it is; compiler, surefire and enforcer print their own details above.
-import type { FailureType } from "../failure-types";
+import { mavenGoalType } from "../detect-phase";
 import { rule } from "./rule";
-
-const LINT_PLUGINS =
-  /checkstyle|spotless|pmd|spotbugs|findbugs|javadoc|apache-rat|license|fmt-maven|formatter|sortpom|impsort|prettier|ktlint|detekt|animal-sniffer|revapi|japicmp|clirr|forbiddenapis|modernizer|editorconfig|qulice|sonar|jacoco|dependency-check|maven-dependency-plugin:[\w.-]+:analyze/;
-
-function goalType(m: RegExpExecArray): FailureType | undefined {
-  const goal = m[1] ?? "";
-  if (/compiler|kotlin-maven|scala-maven|maven-scala|gmavenplus|groovy|aspectj|protobuf|native-maven/.test(goal)) return "BUILD_COMPILE";
-  if (/surefire|failsafe|scalatest|maven-invoker|frontend-maven-plugin:[\w.-]+:(jest|karma)/.test(goal)) return "TEST_FAILURE";
-  if (/enforcer|dependency-lock|hpi-plugin:[\w.-]+:validate/.test(goal)) return "DEPENDENCY_CONFLICT";
-  if (LINT_PLUGINS.test(goal)) return "LINT";
-  return undefined;
-}
 
 export const mavenRules = [
   rule({
@@ -22,7 +10,7 @@ export const mavenRules = [
     pattern: /invalid (target|source) release: |release version \d+ not supported|Source option \d+ is no longer supported|Target option \d+ is no longer supported|Unsupported class file major version|error: invalid flag: --release/,
     type: "CONFIGURATION",
     weight: 10,
-    examples: ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project app: Fatal error compiling: error: invalid target release: 21 -> [Help 1]"],
+    examples: ["[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project shop: Fatal error compiling: error: invalid target release: 21 -> [Help 1]"],
   }),
   rule({
     id: "maven.hpi-requires-core",
@@ -30,33 +18,47 @@ export const mavenRules = [
     pattern: /Dependency \S+ requires Jenkins [\d.]+ or higher/,
     type: "DEPENDENCY_CONFLICT",
     weight: 10,
-    examples: ["[ERROR] Failed to execute goal org.jenkins-ci.tools:maven-hpi-plugin:3.34:validate-hpi (default-validate-hpi) on project foo: Dependency io.jenkins.plugins:snakeyaml-api:jar:1.33-90.v80dcb_3814d35 requires Jenkins 2.332.4 or higher. -> [Help 1]"],
+    examples: ["[ERROR] Failed to execute goal org.jenkins-ci.tools:maven-hpi-plugin:3.55:validate-hpi (default-validate-hpi) on project acme-steps: Dependency io.jenkins.plugins:jackson2-api:jar:2.16.1-373.ve709c6871598 requires Jenkins 2.414.3 or higher. -> [Help 1]"],
   }),
   rule({
     id: "maven.resolution",
-    keywords: ["could not resolve dependencies", "failed to collect dependencies", "could not find artifact", "non-resolvable", "could not be resolved", "failure to find", "dependencies.dependency.version", "unresolveable build extension"],
+    keywords: ["could not resolve dependencies", "failed to collect dependencies", "could not find artifact", "non-resolvable", "could not be resolved", "failure to find", "dependencies.dependency.version", "unresolveable build extension", "failed to read artifact descriptor", "during a previous attempt", "error resolving version for plugin", "no versions available for", "could not transfer"],
     pattern:
-      /Could not resolve dependencies for project|Failed to collect dependencies|Could not find artifact \S+|Non-resolvable (parent|import) POM|Plugin \S+ or one of its dependencies could not be resolved|Failure to find \S+ in \S+ was cached|'dependencies\.dependency\.version' for \S+ is missing|Unresolveable build extension|The following artifacts could not be resolved: /,
+      /Could not resolve dependencies for project|Failed to collect dependencies|Could not find artifact \S+|Non-resolvable (parent|import) POM|Plugin \S+ or one of its dependencies could not be resolved|Failure to find \S+ in \S+ was cached|'dependencies\.dependency\.version' for \S+ is missing|Unresolveable build extension|The following artifacts could not be resolved: |Failed to read artifact descriptor for \S+|\S+ was not found in \S+ during a previous attempt|Error resolving version for plugin|No versions available for \S+ within specified range|Could not transfer (artifact|metadata) \S+ from\/to /,
     type: "DEPENDENCY_RESOLUTION",
     weight: 9,
     examples: [
-      "[ERROR] Failed to execute goal on project app: Could not resolve dependencies for project com.acme:app:jar:1.0-SNAPSHOT: Could not find artifact com.acme:lib:jar:9.9.9 in central (https://repo.maven.apache.org/maven2) -> [Help 1]",
-      "[ERROR] 'dependencies.dependency.version' for javax.validation:validation-api:jar is missing. @ line 35, column 17",
-      "[ERROR]   Non-resolvable parent POM for com.acme:app:1.0: Could not find artifact com.acme:parent:pom:2.0 in central",
+      "[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.acme:shop:jar:1.4.0: Could not find artifact com.acme:pricing:jar:9.9.9 in central (https://repo.maven.apache.org/maven2) -> [Help 1]",
+      "[ERROR] 'dependencies.dependency.version' for org.acme:pricing-api:jar is missing. @ line 48, column 17",
+      "[ERROR]   Non-resolvable parent POM for com.acme:shop:1.4.0: Could not find artifact com.acme:parent:pom:2.0 in central",
+      "[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.acme:shop:jar:1.4.0: Failed to collect dependencies at com.acme:pricing:jar:2.0: Failed to read artifact descriptor for com.acme:pricing:jar:2.0: Could not transfer artifact com.acme:pricing:pom:2.0 from/to maven-default-http-blocker (http://0.0.0.0/): Blocked mirror for repositories: [acme-releases (http://repo.acme.example/releases, default, releases)] -> [Help 1]",
+      "[WARNING] Could not transfer metadata com.acme:pricing/maven-metadata.xml from/to github (https://maven.pkg.github.com/acme/pricing): status code: 401, reason phrase: Unauthorized (401)",
+      "[ERROR] Failed to execute goal on project shop: Could not resolve dependencies for project com.acme:shop:jar:1.4.0: The following artifacts could not be resolved: com.acme:pricing:jar:9.9.9 (absent): com.acme:pricing:jar:9.9.9 was not found in https://repo.maven.apache.org/maven2 during a previous attempt.",
     ],
+  }),
+  rule({
+    id: "maven.pom-missing",
+    keywords: ["is missing, no dependency information"],
+    // Maven warns so about relocated and optional POMs too: a hint, not the failure.
+    pattern: /The POM for \S+ is missing, no dependency information available/,
+    type: "DEPENDENCY_RESOLUTION",
+    weight: 3,
+    examples: ["[WARNING] The POM for com.acme:pricing:jar:9.9.9 is missing, no dependency information available"],
   }),
   rule({
     id: "maven.failed-goal",
     keywords: ["failed to execute goal"],
     pattern: /Failed to execute goal (\S+)/,
-    type: goalType,
+    type: (m) => mavenGoalType(m[1] ?? ""),
     weight: 10,
+    summary: true,
     examples: [
-      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.10.1:compile (default-compile) on project app: Compilation failure: Compilation failure: ",
-      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:2.22.2:test (default-test) on project app: There are test failures.",
-      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.1.0:enforce (enforce) on project app: Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed. -> [Help 1]",
-      "[ERROR] Failed to execute goal se.vandmo:dependency-lock-maven-plugin:0.23:check (check) on project app: Dependencies differ -> [Help 1]",
-      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-checkstyle-plugin:3.3.0:check (validate) on project app: You have 2 Checkstyle violations. -> [Help 1]",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-compiler-plugin:3.11.0:compile (default-compile) on project shop: Compilation failure: Compilation failure: ",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-surefire-plugin:3.2.2:test (default-test) on project shop: There are test failures.",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-enforcer-plugin:3.4.1:enforce (enforce-versions) on project shop: Some Enforcer rules have failed. Look above for specific messages explaining why the rule failed. -> [Help 1]",
+      "[ERROR] Failed to execute goal se.vandmo:dependency-lock-maven-plugin:1.0:check (check) on project shop: Dependencies differ -> [Help 1]",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-checkstyle-plugin:3.3.1:check (validate) on project shop: You have 3 Checkstyle violations. -> [Help 1]",
+      "[ERROR] Failed to execute goal org.apache.maven.plugins:maven-javadoc-plugin:3.6.3:jar (attach-javadocs) on project shop: MavenReportException: Error while generating Javadoc: ",
     ],
   }),
   rule({
@@ -67,9 +69,9 @@ export const mavenRules = [
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
     examples: [
-      "[ERROR] Rule 2: org.apache.maven.enforcer.rules.dependency.RequireUpperBoundDeps failed with message:",
-      "[WARNING] Dependency convergence error for com.google.guava:guava:jar:32.1.2-jre paths to dependency are:",
-      "[ERROR] Restricted to JDK 1.8 yet com.acme:lib:jar:2.0:compile contains module-info.class targeted to JDK 11",
+      "[ERROR] Rule 0: org.apache.maven.enforcer.rules.dependency.DependencyConvergence failed with message:",
+      "[WARNING] Dependency convergence error for com.fasterxml.jackson.core:jackson-databind:jar:2.15.3 paths to dependency are:",
+      "[ERROR] Restricted to JDK 11 yet com.acme:pricing:jar:3.0:compile contains module-info.class targeted to JDK 17",
     ],
   }),
   rule({
@@ -78,7 +80,7 @@ export const mavenRules = [
     pattern: /(RequireJavaVersion|RequireMavenVersion|RequireOS|RequireProperty|RequireEnvironmentVariable|RequireFilesExist|RequirePluginVersions)\b.*fail|Detected (JDK|Maven) Version:? .* is not in the allowed range/,
     type: "CONFIGURATION",
     weight: 9,
-    examples: ["[ERROR] Rule 0: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:", "[ERROR] Detected JDK Version: 1.8.0-372 is not in the allowed range [17,)."],
+    examples: ["[ERROR] Rule 1: org.apache.maven.enforcer.rules.version.RequireJavaVersion failed with message:", "[ERROR] Detected JDK Version: 11.0.21 is not in the allowed range [17,)."],
   }),
   rule({
     id: "maven.enforcer-rule",
@@ -86,7 +88,7 @@ export const mavenRules = [
     pattern: /^\[(ERROR|WARNING)\] Rule \d+: \S+ failed with message:/,
     type: "DEPENDENCY_CONFLICT",
     weight: 4,
-    examples: ["[ERROR] Rule 3: org.apache.maven.enforcer.rules.RequireNoRepositories failed with message:"],
+    examples: ["[ERROR] Rule 2: org.apache.maven.enforcer.rules.RequireNoRepositories failed with message:"],
   }),
   rule({
     id: "maven.dependency-lock",
@@ -94,18 +96,7 @@ export const mavenRules = [
     pattern: /^\[ERROR\] (The following dependencies differ|Missing dependencies:|Extraneous dependencies:)/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
-    examples: ["[ERROR] The following dependencies differ:"],
-  }),
-  rule({
-    id: "maven.checkstyle-violation",
-    keywords: ["^[error]"],
-    pattern: /^\[ERROR\] \S+\.(java|kt|scala|xml|properties):\[?\d+([,:]\d+)?\]?:? (\(\w+\) \w+:|.*\[[A-Z]\w+\]$)/,
-    type: "LINT",
-    weight: 6,
-    examples: [
-      "[ERROR] src/main/java/org/apache/wss4j/stax/setup/OutboundWSSec.java:[769,5] (design) FinalClass: Class ConfiguredAction should be declared as final.",
-      "[ERROR] /home/runner/work/app/app/src/main/java/Foo.java:12:5: Line is longer than 100 characters (found 120). [LineLength]",
-    ],
+    examples: ["[ERROR] Missing dependencies:", "[ERROR] Extraneous dependencies:"],
   }),
   rule({
     id: "maven.werror",
@@ -121,17 +112,18 @@ export const mavenRules = [
     pattern: /^\[ERROR\] COMPILATION ERROR\s*:?/,
     type: "BUILD_COMPILE",
     weight: 6,
-    examples: ["[ERROR] COMPILATION ERROR : "],
+    examples: ["[ERROR] COMPILATION ERROR :"],
   }),
   rule({
-    id: "maven.compiler-message",
-    keywords: ["^[error]"],
-    pattern: /^\[ERROR\] \S.*?(\.(java|kt|kts|scala|groovy|aj)|\.jar!\S*):(\[\d+,\d+\]| \(-?\d+, ?-?\d+\)|\d+:) /,
-    type: "BUILD_COMPILE",
-    weight: 5,
+    id: "maven.surefire-class",
+    keywords: ["tests run:"],
+    pattern: /Tests run: *\d+, *Failures: *(\d+), *Errors: *(\d+).*<<< (FAILURE|ERROR)!/,
+    accept: (m) => Number(m[1]) + Number(m[2]) > 0,
+    type: "TEST_FAILURE",
+    weight: 6,
     examples: [
-      "[ERROR] /home/runner/work/app/app/src/main/java/com/acme/App.java:[42,17] cannot find symbol",
-      "[ERROR] /root/.m2/repository/com/squareup/okio/okio-jvm/3.4.0/okio-jvm-3.4.0.jar!/META-INF/okio.kotlin_module: (-1, -1) Module was compiled with an incompatible version of Kotlin.",
+      "[ERROR] Tests run: 12, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.212 s <<< FAILURE! - in com.acme.shop.CartTest",
+      "Tests run: 4, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.5 sec <<< FAILURE!",
     ],
   }),
   rule({
@@ -141,22 +133,25 @@ export const mavenRules = [
     accept: (m) => Number(m[1]) + Number(m[2]) > 0,
     type: "TEST_FAILURE",
     weight: 6,
-    examples: [
-      "[ERROR] Tests run: 10, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.036 s <<< FAILURE! - in org.apache.commons.lang3.time.DurationUtilsTest",
-      "Tests run: 3, Failures: 0, Errors: 1, Skipped: 0, Time elapsed: 0.5 sec <<< FAILURE!",
-    ],
+    summary: true,
+    examples: ["[ERROR] Tests run: 214, Failures: 1, Errors: 0, Skipped: 3", "Tests run: 48, Failures: 2, Errors: 1, Skipped: 0"],
   }),
   rule({
     id: "maven.surefire-test",
-    keywords: ["<<< failure!", "<<< error!", "failures:", "errors:", "tests in error", "failed tests", "timeout or other error in the fork", "forked vm terminated"],
-    pattern: /<<< (FAILURE|ERROR)!$|^\[ERROR\] (Failures|Errors|Tests in error|Failed tests): *$|^(Tests in error|Failed tests): *$|There was a timeout or other error in the fork|The forked VM terminated without properly saying goodbye/,
+    keywords: ["<<< failure!", "<<< error!"],
+    pattern: /<<< (FAILURE|ERROR)!$/,
     type: "TEST_FAILURE",
     weight: 6,
-    examples: [
-      "[ERROR] org.apache.commons.lang3.time.DurationUtilsTest.testOfConsumer  Time elapsed: 0.003 s  <<< FAILURE!",
-      "[ERROR] Failures: ",
-      "Failed tests: ",
-    ],
+    examples: ["[ERROR] com.acme.shop.CartTest.totalIncludesTax  Time elapsed: 0.011 s  <<< FAILURE!", "totalIncludesTax(com.acme.shop.CartTest)  Time elapsed: 0.011 sec  <<< ERROR!"],
+  }),
+  rule({
+    id: "maven.surefire-summary",
+    keywords: ["failures:", "errors:", "tests in error", "failed tests", "timeout or other error in the fork", "forked vm terminated", "there are test failures"],
+    pattern: /^\[ERROR\] (Failures|Errors|Tests in error|Failed tests): *$|^(Tests in error|Failed tests): *$|There was a timeout or other error in the fork|The forked VM terminated without properly saying goodbye|^\[ERROR\] There are test failures\.$/,
+    type: "TEST_FAILURE",
+    weight: 6,
+    summary: true,
+    examples: ["[ERROR] Failures: ", "Failed tests: ", "Tests in error: ", "[ERROR] There are test failures."],
   }),
   rule({
     id: "maven.pom-problem",
@@ -164,7 +159,7 @@ export const mavenRules = [
     pattern: /Some problems were encountered while processing the POMs|The build could not read \d+ projects?|Non-parseable POM|Malformed POM|Unknown lifecycle phase|No goals have been specified for this build|The goal you specified requires a project to execute but there is no POM/,
     type: "CONFIGURATION",
     weight: 4,
-    examples: ["[ERROR] [ERROR] Some problems were encountered while processing the POMs:", "[ERROR] Unknown lifecycle phase \"biuld\". You must specify a valid lifecycle phase"],
+    examples: ["[ERROR] The build could not read 1 project -> [Help 1]", "[ERROR] Unknown lifecycle phase \"verfy\". You must specify a valid lifecycle phase or a goal in the format <plugin-prefix>:<goal> or <plugin-group-id>:<plugin-artifact-id>[:<plugin-version>]:<goal>."],
   }),
   rule({
     id: "maven.build-failure",
@@ -173,7 +168,7 @@ export const mavenRules = [
     weight: 1,
     start: false,
     boilerplate: true,
-    examples: ["[INFO] BUILD FAILURE", "[INFO] Sorald 0.4.1-SNAPSHOT .............................. FAILURE [01:43 min]"],
+    examples: ["[INFO] BUILD FAILURE", "[INFO] Shop Pricing ....................................... FAILURE [  4.127 s]"],
   }),
   rule({
     id: "maven.help",
@@ -183,7 +178,6 @@ export const mavenRules = [
     weight: 0,
     start: false,
     boilerplate: true,
-    examples: ["[ERROR] -> [Help 1]", "[ERROR] ", "[ERROR]   mvn <args> -rf :google-cloud-nio"],
+    examples: ["[ERROR] -> [Help 1]", "[ERROR]", "[ERROR]   mvn <args> -rf :shop-pricing"],
   }),
 ];
-

@@ -1,4 +1,4 @@
-// pytest, pip, poetry, uv, and the usual Python linters (ruff, flake8, black, isort, pylint, mypy).
+// pytest, pip, poetry, uv, and the usual Python linters (ruff, flake8, pylint, black, isort, mypy).
 import { rule } from "./rule";
 
 export const pythonRules = [
@@ -11,15 +11,29 @@ export const pythonRules = [
     examples: ["pyproject.toml changed significantly since poetry.lock was last generated. Run `poetry lock [--no-update]` to fix the lock file."],
   }),
   rule({
+    id: "python.no-versions",
+    keywords: ["doesn't match any versions", "unable to find installation candidates", "http error 404"],
+    // Poetry says "version solving failed" for a package that does not exist too: no version is a
+    // missing dependency, not a conflict.
+    pattern: /depends on \S+ \([^)]*\),? which doesn't match any versions|Unable to find installation candidates for \S+|HTTP error 404 while getting \S+/,
+    type: "DEPENDENCY_RESOLUTION",
+    weight: 9,
+    examples: [
+      "Because shop depends on requestz (^2.31) which doesn't match any versions, version solving failed.",
+      "  Unable to find installation candidates for pricing-sdk (9.0.0)",
+      "ERROR: HTTP error 404 while getting https://files.pythonhosted.org/packages/ab/cd/pricing_sdk-9.0.0-py3-none-any.whl",
+    ],
+  }),
+  rule({
     id: "python.resolution-conflict",
-    keywords: ["resolutionimpossible", "conflicting dependencies", "version solving failed", "no solution found", "but you have"],
-    pattern: /ResolutionImpossible|Cannot install .* because these package versions have conflicting dependencies|version solving failed|No solution found when resolving dependencies|has requirement .*, but you have /,
+    keywords: ["resolutionimpossible", "conflicting dependencies", "version solving failed", "no solution found", "but you have", "is not compatible with some of the required packages"],
+    pattern: /ResolutionImpossible|Cannot install .* because these package versions have conflicting dependencies|version solving failed|No solution found when resolving dependencies|has requirement .*, but you have |is not compatible with some of the required packages Python requirement/,
     type: "DEPENDENCY_CONFLICT",
     weight: 9,
     examples: [
       "ERROR: Cannot install -r requirements.txt (line 3) and urllib3==2.0.0 because these package versions have conflicting dependencies.",
       "ERROR: ResolutionImpossible: for help visit https://pip.pypa.io/en/latest/topics/dependency-resolution/#dealing-with-dependency-conflicts",
-      "Because app depends on both requests (2.31.0) and urllib3 (<1.21), version solving failed.",
+      "Because shop depends on both requests (2.31.0) and urllib3 (<1.21), version solving failed.",
       "  × No solution found when resolving dependencies:",
     ],
   }),
@@ -29,12 +43,12 @@ export const pythonRules = [
     pattern: /Package '[^']+' requires a different Python|requires-python|Python version [\d.]+ is not supported|The currently activated Python version [\d.]+ is not supported/,
     type: "CONFIGURATION",
     weight: 8,
-    examples: ["ERROR: Package 'app' requires a different Python: 3.8.18 not in '>=3.10'"],
+    examples: ["ERROR: Package 'shop' requires a different Python: 3.8.18 not in '>=3.10'"],
   }),
   rule({
     id: "python.not-found",
-    keywords: ["no matching distribution", "could not find a version that satisfies", "no module named", "not found in the package registry", "doesn't match any versions"],
-    pattern: /No matching distribution found for \S+|Could not find a version that satisfies the requirement \S+|ModuleNotFoundError: No module named '[^']+'|ImportError: No module named \S+|Package \S+ not found in the package registry|Because \S+ depends on \S+ .* which doesn't match any versions/,
+    keywords: ["no matching distribution", "could not find a version that satisfies", "no module named", "not found in the package registry"],
+    pattern: /No matching distribution found for \S+|Could not find a version that satisfies the requirement \S+|ModuleNotFoundError: No module named '[^']+'|ImportError: No module named \S+|Package \S+ not found in the package registry/,
     type: "DEPENDENCY_RESOLUTION",
     weight: 7,
     examples: [
@@ -57,15 +71,25 @@ export const pythonRules = [
     pattern: /^=+ .*\b(\d+) failed\b.* =+$/,
     type: "TEST_FAILURE",
     weight: 8,
+    summary: true,
     examples: ["=================== 2 failed, 31 passed, 1 skipped in 4.21s ===================="],
   }),
   rule({
+    id: "pytest.failures-header",
+    keywords: ["failures"],
+    pattern: /^=+ FAILURES =+$/,
+    type: "TEST_FAILURE",
+    weight: 5,
+    summary: true,
+    examples: ["=================================== FAILURES ==================================="],
+  }),
+  rule({
     id: "pytest.failed",
-    keywords: ["^failed ", "failures", "^error "],
-    pattern: /^FAILED \S+::\S+|^=+ FAILURES =+$|^ERROR \S+::\S+/,
+    keywords: ["^failed ", "^error "],
+    pattern: /^FAILED \S+::\S+|^ERROR \S+::\S+/,
     type: "TEST_FAILURE",
     weight: 7,
-    examples: ["FAILED tests/test_orders.py::test_total_includes_tax - assert 105 == 106", "=================================== FAILURES ==================================="],
+    examples: ["FAILED tests/test_orders.py::test_total_includes_tax - assert 105 == 106", "ERROR tests/test_orders.py::test_refund - fixture 'db' not found"],
   }),
   rule({
     id: "pytest.assert",
@@ -80,15 +104,7 @@ export const pythonRules = [
     keywords: ["errors", "error collecting", "importerror while importing", "during collection"],
     pattern: /^=+ ERRORS =+$|^_+ ERROR collecting \S+ _+$|ImportError while importing test module|^ERROR collecting |Interrupted: \d+ errors? during collection/,
     weight: 3,
-    examples: ["==================================== ERRORS ====================================", "ImportError while importing test module '/home/runner/work/app/app/tests/test_api.py'."],
-  }),
-  rule({
-    id: "python.syntax-error",
-    keywords: ["syntaxerror", "indentationerror", "taberror"],
-    pattern: /^(E\s+)?\s*(SyntaxError|IndentationError|TabError): /,
-    type: "BUILD_COMPILE",
-    weight: 5,
-    examples: ["SyntaxError: invalid syntax", "E     IndentationError: unexpected indent"],
+    examples: ["==================================== ERRORS ====================================", "ImportError while importing test module '/home/runner/work/shop/shop/tests/test_api.py'.", "!!!!!!!!!!!!!!!!!!!! Interrupted: 1 error during collection !!!!!!!!!!!!!!!!!!!!"],
   }),
   rule({
     id: "python.traceback",
@@ -105,12 +121,12 @@ export const pythonRules = [
     type: "LINT",
     weight: 6,
     examples: [
-      "src/app/models.py:3:1: F401 [*] `os` imported but unused",
-      "./app/views.py:12:80: E501 line too long (88 > 79 characters)",
-      "would reformat /home/runner/work/app/app/src/app/models.py",
-      "ERROR: /home/runner/work/app/app/src/app/models.py Imports are incorrectly sorted and/or formatted.",
-      "src/app/models.py:12: error: Incompatible types in assignment (expression has type \"str\", variable has type \"int\")  [assignment]",
-      "app/views.py:1:0: C0114: Missing module docstring (missing-module-docstring)",
+      "src/shop/models.py:3:8: F401 [*] `os` imported but unused",
+      "./shop/views.py:12:80: E501 line too long (88 > 79 characters)",
+      "would reformat /home/runner/work/shop/shop/src/shop/models.py",
+      "ERROR: /home/runner/work/shop/shop/src/shop/models.py Imports are incorrectly sorted and/or formatted.",
+      "src/shop/models.py:12: error: Incompatible types in assignment (expression has type \"str\", variable has type \"int\")  [assignment]",
+      "shop/views.py:1:0: C0114: Missing module docstring (missing-module-docstring)",
     ],
   }),
 ];

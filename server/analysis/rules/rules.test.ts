@@ -37,6 +37,17 @@ describe("rules", () => {
       "ok  \tgithub.com/acme/shop/internal/cart\t0.011s",
       "[INFO] Rule 0: org.apache.maven.enforcer.rules.version.RequireMavenVersion passed",
       "✖ 0 problems (0 errors, 0 warnings)",
+      "[INFO] You have 0 Checkstyle violations.",
+      "[INFO] You have 0 PMD violations.",
+      "[INFO] Total bugs: 0",
+      "0 issues.",
+      "Found 0 errors. Watching for file changes.",
+      "Test Files  3 passed (3)",
+      "[INFO] --- maven-checkstyle-plugin:3.3.1:check (validate) @ shop ---",
+      "> Task :checkstyleMain",
+      "npm warn deprecated inflight@1.0.6: This module is not supported, and leaks memory.",
+      "[WARNING] /home/runner/work/shop/shop/src/main/java/com/acme/shop/Cart.java:[12,5] [deprecation] getPrice() in Item has been deprecated",
+      "SyntaxError: Unexpected token '<', \"<!DOCTYPE \"... is not valid JSON",
     ]) {
       const m = matchRule(line);
       expect(m?.type, line).toBeUndefined();

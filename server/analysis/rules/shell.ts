@@ -28,11 +28,11 @@ export const shellRules = [
   }),
   rule({
     id: "shell.missing-credentials",
-    keywords: ["credential", "could not read username"],
-    pattern: /No valid credential sources found|Unable to locate credentials|Could not load credentials|credentials? (were |was )?(not found|missing|not provided)|Could not read Username for/i,
+    keywords: ["credential"],
+    pattern: /No valid credential sources found|Unable to locate credentials|Could not load credentials|credentials? (were |was )?(not found|missing|not provided)/i,
     type: "CONFIGURATION",
     weight: 7,
-    examples: ["│ Error: No valid credential sources found", "Error: Could not load credentials from any providers", "fatal: could not read Username for 'https://github.com': No such device or address"],
+    examples: ["│ Error: No valid credential sources found", "Error: Could not load credentials from any providers"],
   }),
   rule({
     id: "shell.missing-env",
