@@ -5,7 +5,7 @@
 import type { RuleId } from "../catalog";
 import type { Expr, FnDef, Literal, Module, Stmt } from "./ir";
 import { callResult, directHits, isRequestParam, requestGlobal, requestObject, SECURITY_NAME, taintSinks, weakRandomCall, type CallInfo, type Lang } from "./rules";
-import { CLEAN, concat, constant, derived, flat, isTainted, join, type Obj, type SinkCwe, type Val } from "./value";
+import { CLEAN, parameterValue, concat, constant, derived, flat, isTainted, join, type Obj, type SinkCwe, type Val } from "./value";
 
 export interface RawFinding {
   rule: RuleId;
@@ -29,8 +29,43 @@ export class AnalysisBudgetExceeded extends Error {}
 const MAX_CALL_DEPTH = 6;
 const ROUTE_DECORATOR = /route|\.(get|post|put|patch|delete)\(/;
 
-export function analyzeModule(mod: Module, lang: Lang, maxSteps = 400_000): RawFinding[] {
-  return new Interpreter(mod, lang, maxSteps).run();
+/** Other files of the same project: a call on an instance (or a static call) of one of their classes runs
+ * that class's method, so a helper's constant result or its sanitising is seen. Their findings belong to
+ * their own files and are not reported here. */
+export class ProjectIndex {
+  private readonly owners = new Map<string, { mod: Module; lang: Lang }>();
+  private readonly interpreters = new Map<Module, Interpreter>();
+  active = 0;
+
+  add(mod: Module, lang: Lang) {
+    for (const fn of mod.fns) if (fn.owner && !this.owners.has(fn.owner)) this.owners.set(fn.owner, { mod, lang });
+  }
+
+  call(className: string, name: string, args: Val[], recv: Val | null, from: Module): Val | undefined {
+    const entry = this.owners.get(className);
+    if (!entry || entry.mod === from || this.active >= 2) return undefined;
+    const fn = entry.mod.fns.find((f) => f.owner === className && f.name === name && f.params.length === args.length);
+    if (!fn) return undefined;
+    let interp = this.interpreters.get(entry.mod);
+    if (!interp) {
+      interp = new Interpreter(entry.mod, entry.lang, 100_000, this);
+      interp.initGlobals();
+      this.interpreters.set(entry.mod, interp);
+    }
+    this.active++;
+    try {
+      return interp.invoke(fn, args, recv, recv !== null);
+    } catch (e) {
+      if (e instanceof AnalysisBudgetExceeded) return undefined;
+      throw e;
+    } finally {
+      this.active--;
+    }
+  }
+}
+
+export function analyzeModule(mod: Module, lang: Lang, options: { maxSteps?: number; project?: ProjectIndex } = {}): RawFinding[] {
+  return new Interpreter(mod, lang, options.maxSteps ?? 400_000, options.project).run();
 }
 
 class Interpreter {
@@ -45,16 +80,21 @@ class Interpreter {
     private readonly mod: Module,
     private readonly lang: Lang,
     private readonly maxSteps: number,
+    private readonly project?: ProjectIndex,
   ) {
     for (const fn of mod.fns) this.byName.set(fn.name, [...(this.byName.get(fn.name) ?? []), fn]);
   }
 
-  run(): RawFinding[] {
+  initGlobals() {
     const top: FnDef = { name: "<module>", params: [], body: this.mod.top, line: 1, decorators: [] };
     this.execBlock(top.body, { fn: top, scope: this.globals, returns: [], exits: [] });
+  }
+
+  run(): RawFinding[] {
+    this.initGlobals();
     for (const fn of this.mod.fns) {
       const scope: Scope = new Map();
-      for (const p of fn.params) scope.set(p.name, isRequestParam(this.lang, p) ? requestObject() : p.type ? { ...CLEAN, kind: p.type } : CLEAN);
+      for (const p of fn.params) scope.set(p.name, isRequestParam(this.lang, p) ? requestObject() : isTextParam(this.lang, p) ? parameterValue() : p.type ? { ...CLEAN, kind: p.type } : CLEAN);
       this.stack.push(fn);
       this.execBlock(fn.body, { fn, scope, returns: [], exits: [] });
       this.stack.pop();
@@ -88,7 +128,7 @@ class Interpreter {
         this.ev(s.e, f);
         return "normal";
       case "decl": {
-        let v = s.value ? this.ev(s.value, f) : CLEAN;
+        let v = s.value ? this.ev(s.value, f) : s.type && isRequestParam(this.lang, { name: s.name, type: s.type }) ? requestObject() : CLEAN;
         if (s.type && !v.kind) v = { ...v, kind: s.type };
         this.checkWeakRandomName(s.name, v, s.line);
         f.scope.set(s.name, v);
@@ -394,8 +434,10 @@ class Interpreter {
     for (const hit of directHits(info)) this.report(hit.rule, e.line, hit.message);
     for (const sink of taintSinks(info)) {
       const checked = sink.args === "all" ? [...args, ...Object.values(kwargs)] : sink.args.map((i) => args[i]).filter((a): a is Val => a !== undefined);
-      if (checked.some((a) => (sink.cwe === 501 ? flat(a).t : isTainted(a, sink.cwe as SinkCwe)))) {
-        this.report(sink.rule, e.line, `Untrusted request data reaches ${sink.what}`);
+      const bad = checked.map(flat).filter((a) => (sink.cwe === 501 ? a.t && !a.param : isTainted(a, sink.cwe as SinkCwe)));
+      if (bad.length > 0) {
+        const fromParams = bad.every((a) => a.param);
+        this.report(sink.rule, e.line, fromParams ? `a parameter of ${this.stack.at(-1)?.name ?? "a function"}() is concatenated into the text passed to ${sink.what}` : `Untrusted request data reaches ${sink.what}`);
       }
     }
     if (weakRandomCall(this.lang, recvName, e.name)) return { ...CLEAN, kind: "weak-random" };
@@ -409,6 +451,11 @@ class Interpreter {
     if (e.isNew) return constructed(e.name, args);
     const local = this.localCallee(e, recv, args.length);
     if (local) return this.invoke(local, args, recv, e.recv !== null);
+    if (this.project) {
+      const className = recv?.kind ?? (/^[A-Z]/.test(last(recvName)) ? last(recvName) : undefined);
+      const external = className ? this.project.call(className, e.name, args, recv, this.mod) : undefined;
+      if (external) return external;
+    }
     return this.propagate(e.name, recv, args, recvName);
   }
 
@@ -421,7 +468,7 @@ class Interpreter {
     });
   }
 
-  private invoke(fn: FnDef, args: Val[], recv: Val | null, hasRecv: boolean): Val {
+  invoke(fn: FnDef, args: Val[], recv: Val | null, hasRecv: boolean): Val {
     if (this.stack.includes(fn) || this.stack.length >= MAX_CALL_DEPTH) return derived(args);
     const memoKey = args.some((a) => a.obj) ? null : `${this.mod.fns.indexOf(fn)}|${args.map(sig).join(",")}`;
     if (memoKey && this.memo.has(memoKey)) return this.memo.get(memoKey)!;
@@ -708,6 +755,14 @@ function truthy(v: Literal): boolean {
 function sig(v: Val): string {
   return `${v.t ? 1 : 0}${v.san}:${v.c === undefined ? "?" : JSON.stringify(v.c)}:${v.kind ?? ""}:${v.norm ? 1 : 0}`;
 }
+
+/** A textual parameter of a function analysed without a caller (Java String, any untyped JS/Python name). */
+function isTextParam(lang: Lang, p: { name: string; type?: string }): boolean {
+  if (lang === "java") return p.type === "String";
+  return !/^(self|cls|res|response|next|err|error|e|db|conn|connection|client|cursor|pool|app|ctx|callback|cb|done)$/.test(p.name) && !p.name.startsWith("$");
+}
+
+const last = (s: string) => s.slice(s.lastIndexOf(".") + 1);
 
 function dotted(e: Expr): string | null {
   if (e.k === "var") return e.name;

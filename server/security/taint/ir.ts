@@ -42,6 +42,8 @@ export interface FnDef {
   line: number;
   /** Decorator / annotation texts (a Python route decorator marks a request handler). */
   decorators: string[];
+  /** The enclosing class, for calls resolved through another file's class (Java). */
+  owner?: string;
 }
 
 export interface Module {

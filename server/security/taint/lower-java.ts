@@ -4,12 +4,12 @@ import { field, line, named, unquote, type Node } from "./syntax-node";
 
 export function lowerJava(root: Node): Module {
   const mod: Module = { fns: [], top: [] };
-  const visitType = (body: Node | null) => {
+  const visitType = (body: Node | null, owner?: string) => {
     for (const m of named(body)) {
       switch (m.type) {
         case "method_declaration":
         case "constructor_declaration":
-          mod.fns.push(method(m));
+          mod.fns.push({ ...method(m), ...(owner ? { owner } : {}) });
           break;
         case "field_declaration":
           mod.top.push(...declarators(m));
@@ -18,11 +18,11 @@ export function lowerJava(root: Node): Module {
         case "interface_declaration":
         case "enum_declaration":
         case "record_declaration":
-          visitType(field(m, "body"));
+          visitType(field(m, "body"), field(m, "name")?.text);
           break;
         case "enum_body_declarations":
         case "class_body":
-          visitType(m);
+          visitType(m, owner);
           break;
         case "static_initializer":
         case "block":

@@ -26,6 +26,8 @@ export interface Val {
   kind?: string;
   /** A path that went through normalisation (canonical / resolved / realpath). */
   norm?: boolean;
+  /** All of the untrusted part comes from a function's parameters (callers unknown), not from a request. */
+  param?: boolean;
 }
 
 const SHAPE_CAP = 600;
@@ -68,6 +70,7 @@ export function join(a: Val, b: Val): Val {
   if (a.kind && a.kind === b.kind) out.kind = a.kind;
   else if (a.kind || b.kind) out.kind = a.kind ?? b.kind;
   if (a.norm && b.norm) out.norm = true;
+  if (t && (!a.t || a.param) && (!b.t || b.param)) out.param = true;
   if (a.obj || b.obj) out.obj = a.obj === b.obj ? a.obj : joinObj(a.obj, b.obj);
   return out;
 }
@@ -95,6 +98,7 @@ export function concat(a: Val, b: Val): Val {
   const out: Val = { t, san, shape: (fa.shape + fb.shape).slice(0, SHAPE_CAP) };
   if (fa.c !== undefined && fb.c !== undefined && fa.c !== null && fb.c !== null) out.c = `${fa.c}${fb.c}`;
   if (fa.norm || fb.norm) out.norm = fa.norm && fb.norm;
+  if (t && (!fa.t || fa.param) && (!fb.t || fb.param)) out.param = true;
   return out;
 }
 
@@ -103,11 +107,12 @@ export function derived(from: Val[], kind?: string): Val {
   let out: Val = CLEAN;
   for (const f of from) out = concat(out, f);
   const result: Val = { t: out.t, san: out.san, shape: out.t ? out.shape : "" };
+  if (out.param) result.param = true;
   if (kind) result.kind = kind;
   return result;
 }
 
-export function sanitized(v: Val, bits: number): Val {
-  const f = flat(v);
-  return f.t ? { ...f, san: f.san | bits } : f;
+/** A parameter of a function whose callers are unknown: only SQL text built from it is reported. */
+export function parameterValue(): Val {
+  return { t: true, san: ALL_SINKS & ~SINK_BITS[89], shape: "\u0001", param: true };
 }
