@@ -78,7 +78,8 @@ export type RuleId = keyof typeof RULES;
 
 /** One problem found in one file. `evidence` is already masked for secrets. */
 export interface Finding {
-  ruleId: RuleId;
+  /** The catalog rule, or a more specific id of the engine behind it (a secretlint rule, an advisory). */
+  ruleId: string;
   vulnerabilityType: string;
   cwe: number | null;
   severity: Severity;
@@ -91,7 +92,7 @@ export interface Finding {
   scanner: "taint" | "crypto" | "secretlint" | "entropy" | "dependency" | "osv";
 }
 
-export function finding(ruleId: RuleId, at: { file: string; line: number | null }, message: string, extra: Partial<Finding> & { scanner: Finding["scanner"] }): Finding {
-  const r: RuleInfo = RULES[ruleId];
-  return { ruleId, vulnerabilityType: r.vulnerabilityType, cwe: r.cwe, severity: r.severity, file: at.file, line: at.line, message, fixAdvice: r.fix, ...extra };
+export function finding(rule: RuleId, at: { file: string; line: number | null }, message: string, extra: Partial<Finding> & { scanner: Finding["scanner"] }): Finding {
+  const r: RuleInfo = RULES[rule];
+  return { ruleId: rule, vulnerabilityType: r.vulnerabilityType, cwe: r.cwe, severity: r.severity, file: at.file, line: at.line, message, fixAdvice: r.fix, ...extra };
 }
