@@ -1,0 +1,30 @@
+// A push's changed files, fetched and scanned (no writes): the durable function stores the result.
+import type { Logger } from "pino";
+import type { GitHubClient } from "../github/octokit";
+import type { Finding } from "./catalog";
+import type { OsvOptions } from "./deps/osv-client";
+import { fetchPushFiles } from "./fetch-push-files";
+import { scanFiles, type ScanNote } from "./scan-files";
+
+export interface ScanPushRequest {
+  repoFullName: string;
+  before: string;
+  after: string;
+  changedFiles: string[];
+  maxFiles: number;
+  maxFileBytes: number;
+  osv: OsvOptions | null;
+}
+
+export interface PushScan {
+  filesScanned: number;
+  findings: Finding[];
+  notes: ScanNote[];
+}
+
+export async function scanPush(github: GitHubClient, log: Logger, req: ScanPushRequest): Promise<PushScan> {
+  const fetched = await fetchPushFiles(github, req);
+  log.info({ repo: req.repoFullName, commit: req.after, files: fetched.files.length, mode: fetched.mode }, `Scanning ${fetched.files.length} changed files of ${req.repoFullName}@${req.after.slice(0, 7)}`);
+  const report = await scanFiles(fetched.files, { osv: req.osv, maxFileBytes: req.maxFileBytes });
+  return { filesScanned: report.scannedFiles, findings: report.findings, notes: [...fetched.notes, ...report.notes] };
+}
