@@ -176,8 +176,9 @@ export function taintSinks(c: CallInfo): TaintSink[] {
     if ((recvName === "os" && /^(system|popen|popen2|popen3|execl|execlp|execv|execvp)$/.test(name)) || (recvName === "commands" && name === "getoutput")) {
       out.push({ rule: "taint.command-injection", cwe: 78, args: [0], what: `os.${name}()` });
     }
-    if (recvName === "subprocess" && PY_SUBPROCESS.has(name) && arg0 && (arg0.obj?.tag !== "list" || c.kwargs.shell?.c === true)) {
-      if (c.kwargs.shell?.c === true || arg0.obj?.tag !== "list") out.push({ rule: "taint.command-injection", cwe: 78, args: [0], what: `subprocess.${name}()` });
+    // An argument list without a shell cannot inject a command; a string or shell=True can.
+    if (recvName === "subprocess" && PY_SUBPROCESS.has(name) && args[0] && (args[0].obj?.tag !== "list" || c.kwargs.shell?.c === true)) {
+      out.push({ rule: "taint.command-injection", cwe: 78, args: [0], what: `subprocess.${name}()` });
     }
     if ((recvName === "" && (name === "open" || name === "send_file")) || (/^(os|shutil|io|flask)$/.test(recvName) && /^(open|remove|unlink|rmdir|listdir|rmtree|copy|move|send_file)$/.test(name))) {
       out.push({ rule: "taint.path-traversal", cwe: 22, args: [0], what: `${name}()` });
