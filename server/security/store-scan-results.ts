@@ -18,7 +18,7 @@ export interface StoreScanRequest {
   notes: ScanNote[];
 }
 
-const SEVERITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
+export const SEVERITY_ORDER = { CRITICAL: 0, HIGH: 1, MEDIUM: 2, LOW: 3 } as const;
 
 export function findingKey(f: Finding): string {
   return createHash("sha256").update([f.ruleId, f.file, f.line ?? "", f.cveId ?? "", f.evidence ?? "", f.message].join("\u0000")).digest("hex");

@@ -1,7 +1,6 @@
 // Tree-sitter parsers for the languages the injection analysis follows. The grammar .wasm files are
 // resolved from their npm packages at run time (never next to this source file), so the same code works
 // from the TypeScript sources, the Next.js server and a bundled CLI that keeps node_modules external.
-import { createRequire } from "node:module";
 import { Language, Parser } from "web-tree-sitter";
 
 export type SourceLanguage = "java" | "javascript" | "typescript" | "tsx" | "python";
@@ -28,7 +27,10 @@ export function languageOf(path: string): SourceLanguage | null {
   return EXTENSIONS[path.slice(dot).toLowerCase()] ?? null;
 }
 
-const resolveFromPackages = createRequire(import.meta.url).resolve;
+// Resolved through process.getBuiltinModule so that bundlers (Next.js, esbuild) leave the .wasm paths
+// alone instead of trying to bundle the grammars as modules; resolution starts at this module's location
+// and walks up to node_modules, wherever the code runs from.
+const resolveFromPackages = (specifier: string): string => process.getBuiltinModule("node:module").createRequire(import.meta.url).resolve(specifier);
 let init: Promise<void> | null = null;
 const languages = new Map<SourceLanguage, Promise<Language>>();
 const parsers = new Map<SourceLanguage, Parser>();
