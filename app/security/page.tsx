@@ -1,6 +1,7 @@
 import { Suspense } from "react";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
-import { SecurityView, securityQueryInput } from "@/components/security/security-view";
+import { securityQueryInput } from "@/components/security/query-input";
+import { SecurityView } from "@/components/security/security-view";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";

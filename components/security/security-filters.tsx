@@ -1,11 +1,7 @@
 "use client";
 import { SEVERITIES } from "@/server/security/catalog";
+import type { SecurityFilterValues } from "./query-input";
 
-export interface SecurityFilterValues {
-  repo: string;
-  branch: string;
-  severity: string;
-}
 
 const select =
   "w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus:border-sky-500 focus:outline-none focus:ring-2 focus:ring-sky-500/40 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100";

@@ -9,14 +9,11 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import type { Severity } from "@/server/security/catalog";
 import type { SecurityScanDto } from "@/server/security/read-scans";
 import { FindingItem } from "./finding-item";
-import { SecurityFilters, type SecurityFilterValues } from "./security-filters";
+import { securityQueryInput, type SecurityFilterValues } from "./query-input";
+import { SecurityFilters } from "./security-filters";
 import { SeverityBadge } from "./severity-badge";
 
 const panel = "rounded-lg border border-slate-200 bg-white shadow-sm dark:border-slate-700 dark:bg-slate-900";
-
-export function securityQueryInput(f: SecurityFilterValues) {
-  return { repo: f.repo || undefined, branch: f.branch || undefined, severity: (f.severity || undefined) as Severity | undefined };
-}
 
 export function SecurityView() {
   const trpc = useTRPC();

@@ -3,17 +3,11 @@ import type { Logger } from "pino";
 import type { GitHubClient } from "../github/octokit";
 import type { Finding } from "./catalog";
 import type { OsvOptions } from "./deps/osv-client";
-import { fetchPushFiles } from "./fetch-push-files";
+import { fetchPushFiles, type PushFilesRequest } from "./fetch-push-files";
 import { scanFiles, type ScanNote } from "./scan-files";
 import { MAX_FINDINGS_PER_COMMIT, SEVERITY_ORDER } from "./store-scan-results";
 
-export interface ScanPushRequest {
-  repoFullName: string;
-  before: string;
-  after: string;
-  changedFiles: string[];
-  maxFiles: number;
-  maxFileBytes: number;
+export interface ScanPushRequest extends PushFilesRequest {
   osv: OsvOptions | null;
 }
 

@@ -28,6 +28,7 @@ describe("hard-coded secrets", () => {
       `password: "changeme"`,
       `const keyName = "primaryAccountIdentifier";`,
       `secret_key = "aaaaaaaaaaaaaaaaaaaa"`,
+      `const WEBHOOK_SECRET = "sim-webhook-secret";`,
     ].join("\n");
     const found = await findSecrets(".env.example", text);
     expect(found.map((f) => f.line)).toEqual([1, 2, 3]);

@@ -14,7 +14,8 @@ const ASSIGNMENT = /(?<name>[A-Za-z_][\w.-]*)["']?\s*(?::=|=>|=|:)\s*(?:(?<q>["'
 const PASSWORD_NAME = /pass(word|wd|phrase)?$|^pwd$|_pwd$|passwd/i;
 const SECRET_NAME = /secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|client[_.-]?secret|credential|auth[_.-]?key|(^|[_.-])key$|password|passwd/i;
 const NOT_A_SECRET_NAME = /(url|uri|path|file|dir|endpoint|header|name|field|length|type|format|prefix|env|var)$/i;
-const PLACEHOLDER = /^[a-z][\w+.-]*:\/\/|^(\$\{?|\{\{|<|%\(|process\.env|os\.environ|env\(|changeme|change[_-]?me|your[_-]|example|dummy|placeholder|secret|password|xxx|\*{3})|^[a-z]+(\.[a-z]+)+$|^[\w-]+\/[\w-]+$|^(true|false|null|none|undefined)$/i;
+// Also lowercase words joined by separators (an identifier or a label, not a generated credential).
+const PLACEHOLDER = /^[a-z][\w+.-]*:\/\/|^[a-z]+([-_. ][a-z]+)*$|^(\$\{?|\{\{|<|%\(|process\.env|os\.environ|env\(|changeme|change[_-]?me|your[_-]|example|dummy|placeholder|secret|password|xxx|\*{3})|^[a-z]+(\.[a-z]+)+$|^[\w-]+\/[\w-]+$|^(true|false|null|none|undefined)$/i;
 
 export async function findSecrets(file: string, text: string): Promise<Finding[]> {
   const out: Finding[] = [];

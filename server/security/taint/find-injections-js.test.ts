@@ -19,6 +19,15 @@ describe("JavaScript / TypeScript injection flaws", () => {
     });
   }
 
+  it("reads only the text of a query config object: its values are bound parameters", async () => {
+    expect(await types(route(`pool.query({ name: "q", text: "SELECT * FROM t WHERE id = $1", values: [req.query.id] });`))).toEqual([]);
+    expect(await types(route(`pool.query({ text: "SELECT * FROM t WHERE id = " + req.query.id });`))).toEqual(["SQL_INJECTION"]);
+  });
+
+  it("survives a collection that holds itself", async () => {
+    expect(await types(route(`const a = []; a.push(a); a.push(req.query.x); const b = { self: null }; b.self = b; res.send(a[1]);`))).toEqual(["XSS"]);
+  });
+
   it("treats a branch that can never run as dead", async () => {
     expect(await types(route(`let v = "safe"; if (false) { v = req.query.v; } res.send(v);`))).toEqual([]);
     expect(await types(route(`let v = "safe"; if (req.query.on) { v = req.query.v; } res.send(v);`))).toContain("XSS");

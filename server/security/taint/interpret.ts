@@ -26,7 +26,7 @@ interface Frame {
 
 export class AnalysisBudgetExceeded extends Error {}
 
-const MAX_CALL_DEPTH = 6;
+const MAX_CALL_DEPTH = 4;
 const ROUTE_DECORATOR = /route|\.(get|post|put|patch|delete)\(/;
 
 /** Other files of the same project: a call on an instance (or a static call) of one of their classes runs
@@ -433,8 +433,10 @@ class Interpreter {
 
     for (const hit of directHits(info)) this.report(hit.rule, e.line, hit.message);
     for (const sink of taintSinks(info)) {
-      const checked = sink.args === "all" ? [...args, ...Object.values(kwargs)] : sink.args.map((i) => args[i]).filter((a): a is Val => a !== undefined);
-      const bad = checked.map(flat).filter((a) => (sink.cwe === 501 ? a.t && !a.param : isTainted(a, sink.cwe as SinkCwe)));
+      let checked = sink.args === "all" ? [...args, ...Object.values(kwargs)] : sink.args.map((i) => args[i]).filter((a): a is Val => a !== undefined);
+      // A query config object ({ text, values } / { sql, values }): only its text is SQL; values are bound.
+      if (sink.cwe === 89) checked = checked.map((a) => (a.obj?.tag === "map" ? (a.obj.m.get("text") ?? a.obj.m.get("sql") ?? a.obj.m.get("query") ?? a) : a));
+      const bad = checked.map((a) => flat(a)).filter((a) => (sink.cwe === 501 ? a.t && !a.param : isTainted(a, sink.cwe as SinkCwe)));
       if (bad.length > 0) {
         const fromParams = bad.every((a) => a.param);
         this.report(sink.rule, e.line, fromParams ? `a parameter of ${this.stack.at(-1)?.name ?? "a function"}() is concatenated into the text passed to ${sink.what}` : `Untrusted request data reaches ${sink.what}`);
@@ -470,8 +472,10 @@ class Interpreter {
 
   invoke(fn: FnDef, args: Val[], recv: Val | null, hasRecv: boolean): Val {
     if (this.stack.includes(fn) || this.stack.length >= MAX_CALL_DEPTH) return derived(args);
-    const memoKey = args.some((a) => a.obj) ? null : `${this.mod.fns.indexOf(fn)}|${args.map(sig).join(",")}`;
-    if (memoKey && this.memo.has(memoKey)) return this.memo.get(memoKey)!;
+    // One analysis per callee and argument shape: calls that fan out into each other stay linear. (A
+    // collection argument is keyed by what it holds; a second call with it does not mutate it again.)
+    const memoKey = `${this.mod.fns.indexOf(fn)}|${args.map((a) => sig(a.obj ? flat(a) : a) + (a.obj ? "o" : "")).join(",")}`;
+    if (this.memo.has(memoKey)) return this.memo.get(memoKey)!;
     const scope: Scope = new Map();
     const skip = this.lang === "python" && hasRecv && /^(self|cls)$/.test(fn.params[0]?.name ?? "") ? 1 : 0;
     if (skip) scope.set(fn.params[0]!.name, recv ?? CLEAN);
@@ -484,7 +488,7 @@ class Interpreter {
       this.stack.pop();
     }
     const result = frame.returns.length ? frame.returns.reduce(join) : CLEAN;
-    if (memoKey) this.memo.set(memoKey, result);
+    this.memo.set(memoKey, result);
     return result;
   }
 

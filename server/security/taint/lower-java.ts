@@ -1,6 +1,6 @@
 // Java tree-sitter nodes → the interpreter's IR (ir.ts).
 import { lit, opaque, type Expr, type FnDef, type Module, type Param, type Stmt } from "./ir";
-import { field, line, named, unquote, type Node } from "./syntax-node";
+import { field, jumpStmt, line, named, unquote, type Node } from "./syntax-node";
 
 export function lowerJava(root: Node): Module {
   const mod: Module = { fns: [], top: [] };
@@ -68,6 +68,8 @@ function block(n: Node | null): Stmt[] {
 }
 
 function stmt(n: Node): Stmt[] {
+  const jump = jumpStmt(n, (e) => expr(e));
+  if (jump) return jump;
   switch (n.type) {
     case "block":
       return block(n);
@@ -100,17 +102,6 @@ function stmt(n: Node): Stmt[] {
       const fin = named(n).find((c) => c.type === "finally_clause");
       return [{ k: "try", body: [...resources, ...block(field(n, "body"))], handlers, fin: fin ? named(fin).flatMap(block) : [] }];
     }
-    case "return_statement":
-    case "yield_statement": {
-      const e = named(n)[0];
-      return [{ k: "return", e: e ? expr(e) : null, line: line(n) }];
-    }
-    case "break_statement":
-      return [{ k: "jump", kind: "break" }];
-    case "continue_statement":
-      return [{ k: "jump", kind: "continue" }];
-    case "throw_statement":
-      return [{ k: "expr", e: expr(named(n)[0] ?? null) }, { k: "jump", kind: "throw" }];
     case "synchronized_statement":
       return block(field(n, "body"));
     case "labeled_statement":

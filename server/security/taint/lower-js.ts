@@ -1,6 +1,6 @@
 // JavaScript / TypeScript tree-sitter nodes → the interpreter's IR (ir.ts).
 import { lit, opaque, type Expr, type FnDef, type Module, type Param, type Stmt } from "./ir";
-import { field, line, named, unquote, type Node } from "./syntax-node";
+import { field, jumpStmt, line, named, unquote, type Node } from "./syntax-node";
 
 export function lowerJs(root: Node): Module {
   const mod: Module = { fns: [], top: [] };
@@ -77,6 +77,8 @@ function propName(k: Node): string {
 }
 
 function stmt(n: Node, ctx: Ctx): Stmt[] {
+  const jump = jumpStmt(n, (e) => expr(e, ctx));
+  if (jump) return jump;
   switch (n.type) {
     case "statement_block":
       return block(n, ctx);
@@ -146,16 +148,6 @@ function stmt(n: Node, ctx: Ctx): Stmt[] {
       const fin = field(n, "finalizer");
       return [{ k: "try", body: block(field(n, "body"), ctx), handlers: handler ? [block(field(handler, "body"), ctx)] : [], fin: fin ? block(field(fin, "body"), ctx) : [] }];
     }
-    case "return_statement": {
-      const e = named(n)[0];
-      return [{ k: "return", e: e ? expr(e, ctx) : null, line: line(n) }];
-    }
-    case "break_statement":
-      return [{ k: "jump", kind: "break" }];
-    case "continue_statement":
-      return [{ k: "jump", kind: "continue" }];
-    case "throw_statement":
-      return [{ k: "expr", e: expr(named(n)[0] ?? null, ctx) }, { k: "jump", kind: "throw" }];
     case "labeled_statement":
       return block(field(n, "body"), ctx);
     default:

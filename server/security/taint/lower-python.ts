@@ -1,6 +1,6 @@
 // Python tree-sitter nodes → the interpreter's IR (ir.ts).
 import { lit, opaque, type Expr, type FnDef, type Module, type Param, type Stmt } from "./ir";
-import { field, line, named, unquote, type Node } from "./syntax-node";
+import { field, jumpStmt, line, named, unquote, type Node } from "./syntax-node";
 
 export function lowerPython(root: Node): Module {
   const mod: Module = { fns: [], top: [] };
@@ -23,6 +23,8 @@ function block(n: Node | null, mod: Module): Stmt[] {
 }
 
 function stmt(n: Node, mod: Module, decorators: string[] = [], owner?: string): Stmt[] {
+  const jump = jumpStmt(n, (e) => expr(e));
+  if (jump) return jump;
   switch (n.type) {
     case "function_definition":
       mod.fns.push(fnDef(n, mod, decorators, owner));
@@ -73,16 +75,6 @@ function stmt(n: Node, mod: Module, decorators: string[] = [], owner?: string): 
       });
       return [...items, ...block(field(n, "body"), mod)];
     }
-    case "return_statement": {
-      const e = named(n)[0];
-      return [{ k: "return", e: e ? expr(e) : null, line: line(n) }];
-    }
-    case "break_statement":
-      return [{ k: "jump", kind: "break" }];
-    case "continue_statement":
-      return [{ k: "jump", kind: "continue" }];
-    case "raise_statement":
-      return [{ k: "jump", kind: "throw" }];
     case "block":
       return block(n, mod);
     default:

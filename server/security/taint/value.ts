@@ -42,15 +42,19 @@ export function clean(kind?: string): Val {
   return kind ? { t: false, san: 0, shape: "", kind } : CLEAN;
 }
 
-/** The value as data: a builder's text, a collection's elements joined. */
-export function flat(v: Val, depth = 0): Val {
-  if (!v.obj || depth > 4) return v;
+/** The value as data: a builder's text, a collection's elements joined (each object once: code can build
+ * cycles, such as a list that holds itself). */
+export function flat(v: Val, seen: Set<Obj> = new Set()): Val {
+  if (!v.obj) return v;
   const o = v.obj;
-  if (o.tag === "sb") return flat(o.v, depth + 1);
+  const out: Val = { ...v, obj: undefined, c: undefined };
+  if (seen.has(o)) return out;
+  seen.add(o);
+  if (o.tag === "sb") return flat(o.v, seen);
   const parts = o.tag === "map" ? [...o.m.values(), o.any] : o.items;
-  let out: Val = { ...v, obj: undefined, c: undefined };
-  for (const p of parts) out = join(out, flat(p, depth + 1));
-  return out;
+  let acc = out;
+  for (const p of parts) acc = join(acc, flat(p, seen));
+  return acc;
 }
 
 export function isTainted(v: Val, cwe?: SinkCwe): boolean {
