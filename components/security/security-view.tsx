@@ -4,6 +4,7 @@
 // message, so a new scan shows up without a reload.
 import { useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { Severity } from "@/server/security/catalog";
@@ -20,15 +21,27 @@ export function SecurityView() {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
-  const filters: SecurityFilterValues = { repo: params.get("repo") ?? "", branch: params.get("branch") ?? "", severity: params.get("severity") ?? "" };
+  const paramsKey = params.toString();
+  // The filters live in state (so quick successive changes compose) and are mirrored into the URL; a URL
+  // change we did not write (back / forward, a link) is taken over.
+  const [filters, setFilterState] = useState<SecurityFilterValues>(() => fromParams(paramsKey));
+  const written = useRef(paramsKey);
+  useEffect(() => {
+    if (paramsKey !== written.current) {
+      written.current = paramsKey;
+      setFilterState(fromParams(paramsKey));
+    }
+  }, [paramsKey]);
   const input = securityQueryInput(filters);
-  const stats = useQuery(trpc.security.stats.queryOptions({ repo: input.repo, branch: input.branch }));
+  const stats = useQuery({ ...trpc.security.stats.queryOptions({ repo: input.repo, branch: input.branch }), placeholderData: (prev) => prev });
   const scans = useQuery({ ...trpc.security.scans.queryOptions(input), placeholderData: (prev) => prev });
   const targets = useQuery(trpc.security.targets.queryOptions());
 
   const setFilters = (next: SecurityFilterValues) => {
+    setFilterState(next);
     const q = new URLSearchParams();
     for (const [k, v] of Object.entries(next)) if (v) q.set(k, v);
+    written.current = q.toString();
     router.replace(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
   };
 
@@ -82,6 +95,11 @@ export function SecurityView() {
       </section>
     </div>
   );
+}
+
+function fromParams(search: string): SecurityFilterValues {
+  const p = new URLSearchParams(search);
+  return { repo: p.get("repo") ?? "", branch: p.get("branch") ?? "", severity: p.get("severity") ?? "" };
 }
 
 interface FindingsState {
