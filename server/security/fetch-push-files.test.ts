@@ -18,7 +18,8 @@ describe("fetchPushFiles (GitHub simulator)", () => {
 
   it("reads the changed files at the pushed commit through the compare API", async () => {
     const pushed = await sim.breakRepository({ scenario: "secret-and-sql" });
-    const got = await fetchPushFiles(github, { repoFullName: REPO, before: pushed.before, after: pushed.sha, changedFiles: [], maxFiles: 100, maxFileBytes: 1 << 20 });
+    expect(pushed.before).toMatch(/^[0-9a-f]{40}$/);
+    const got = await fetchPushFiles(github, { repoFullName: REPO, before: pushed.before!, after: pushed.sha, changedFiles: [], maxFiles: 100, maxFileBytes: 1 << 20 });
     expect(got.mode).toBe("compare");
     expect(got.files.map((f) => f.path)).toEqual(["src/reporting-db.js"]);
     expect(Buffer.from(got.files[0]!.content).toString("utf8")).toContain("AKIAIOSFODNN7EXAMPLE");
