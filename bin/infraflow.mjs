@@ -5,13 +5,14 @@ import { register } from "tsx/esm/api";
 
 const COMMANDS = {
   analyze: { module: "../server/analysis/cli/analyze-command.ts", run: "runAnalyzeCommand" },
+  guard: { module: "../server/healing/guardrails/cli/guard-command.ts", run: "runGuardCommand" },
   scan: { module: "../server/security/cli/scan-command.ts", run: "runScanCommand" },
 };
 
 const [name, ...args] = process.argv.slice(2);
 const command = COMMANDS[name];
 if (!command) {
-  process.stderr.write(`Usage: infraflow <command> [options]\n\nCommands:\n  analyze   classify CI logs and run-logs zips (infraflow analyze --help)\n  scan      scan files for secrets, injection flaws and vulnerable dependencies (infraflow scan --help)\n`);
+  process.stderr.write(`Usage: infraflow <command> [options]\n\nCommands:\n  analyze   classify CI logs and run-logs zips (infraflow analyze --help)\n  guard     check fix diffs against the guardrails (infraflow guard --help)\n  scan      scan files for secrets, injection flaws and vulnerable dependencies (infraflow scan --help)\n`);
   process.exit(name === undefined || name === "--help" || name === "-h" ? 0 : 2);
 }
 register();
