@@ -111,6 +111,16 @@ export const envSchema = z.object({
   /** How far back a failure with the same signature on the default branch counts as pre-existing. */
   ANALYSIS_PREEXISTING_WINDOW_HOURS: int(168, 1, 24 * 365),
 
+  // --- Security scan of pushes (server/security) ---
+  /** OSV advisory database for dependencies the built-in rules do not cover; OSV_ENABLED=false skips it. */
+  OSV_API_URL: url("an http(s) URL such as https://api.osv.dev").transform((v) => v ?? "https://api.osv.dev"),
+  OSV_ENABLED: bool(true),
+  OSV_TIMEOUT_MS: int(10_000, 100, 120_000),
+  /** Files scanned per push at most (a new branch scans its whole tree up to this many). */
+  SECURITY_SCAN_MAX_FILES: int(500, 1, 100_000),
+  /** Larger files are skipped with a note. */
+  SECURITY_SCAN_MAX_FILE_BYTES: int(1024 * 1024, 1024, 64 * 1024 * 1024),
+
   // --- Knowledge base (runbook §2.2) ---
   KB_ENABLED: bool(true),
   KB_MIN_CONFIDENCE: unit(0.7),

@@ -2,5 +2,6 @@
 import type { Workflow } from "../workflow";
 import { analyzeFailure } from "./analyze-failure";
 import { recordFixOutcomeWorkflow } from "./record-fix-outcome";
+import { scanPushWorkflow } from "./scan-push";
 
-export const workflows = [analyzeFailure, recordFixOutcomeWorkflow] as Workflow<never>[];
+export const workflows = [analyzeFailure, recordFixOutcomeWorkflow, scanPushWorkflow] as Workflow<never>[];

@@ -13,4 +13,5 @@ export interface CommandEntry {
 export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   analyze: { summary: "classify CI logs and run-logs zips (infraflow analyze --help)", load: async () => (await import("../analysis/cli/analyze-command")).runAnalyzeCommand },
   guard: { summary: "check a proposed fix against the guardrails (infraflow guard --help)", load: async () => (await import("../healing/guardrails/cli/guard-command")).runGuardCommand },
+  scan: { summary: "scan files for secrets, injection and vulnerable dependencies (infraflow scan --help)", load: async () => (await import("../security/cli/scan-command")).runScanCommand },
 };

@@ -25,7 +25,7 @@ describe("tRPC app router (createCaller)", () => {
     });
     expect(await t.dashboard.pipelineEvents()).toEqual([]);
     expect(await t.healing.sessions()).toEqual([]);
-    expect(await t.security.stats()).toEqual({ totalScans: 0, criticalCount: 0, highCount: 0, mediumCount: 0, lowCount: 0 });
+    expect(await t.security.stats()).toEqual({ totalScans: 0, criticalCount: 0, highCount: 0, mediumCount: 0, lowCount: 0, lastScanAt: null });
     expect(await t.repos.monitored()).toEqual([]);
     expect(await t.auth.me()).toMatchObject({ login: "octocat" });
   });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { db } from "@/server/db/client";
 import { closeKnowledgeBase } from "@/server/knowledge/current-knowledge-base";
+import { workflows } from "@/inngest/functions";
 
 let POST: (req: Request) => Promise<Response>;
 let GET: (req: Request) => Promise<Response>;
@@ -22,7 +23,9 @@ describe("/api/inngest (serve handler, INNGEST_DEV=1)", () => {
     const res = await GET(new Request("http://127.0.0.1/api/inngest"));
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; mode: string };
-    expect(body).toMatchObject({ function_count: 2, mode: "dev" });
+    // Every workflow of inngest/functions is served (scan-push included).
+    expect(workflows.map((w) => w.id)).toContain("scan-push");
+    expect(body).toMatchObject({ function_count: workflows.length, mode: "dev" });
   });
 
   it("executes record-fix-outcome step by step until the run completes", async () => {

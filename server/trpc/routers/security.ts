@@ -1,10 +1,15 @@
 import { z } from "zod";
-import { getSecurityStats, listScans, SEVERITIES } from "../../security/read-scans";
+import { REPO_FULL_NAME } from "../../repos/repo-name";
+import { getSecurityStats, listScans, listScanTargets, SEVERITIES } from "../../security/read-scans";
 import { createTrpcRouter, protectedProcedure } from "../init";
+
+const repo = z.string().regex(REPO_FULL_NAME, "expected owner/repo").optional();
+const branch = z.string().min(1).max(255).optional();
 
 export const securityRouter = createTrpcRouter({
   scans: protectedProcedure
-    .input(z.object({ repo: z.string().optional(), branch: z.string().optional(), severity: z.enum(SEVERITIES).optional(), commitSha: z.string().optional() }).optional())
-    .query(({ ctx, input }) => listScans(ctx.db, input ?? {})),
-  stats: protectedProcedure.input(z.object({ repo: z.string().optional() }).optional()).query(({ ctx, input }) => getSecurityStats(ctx.db, input ?? {})),
+    .input(z.object({ repo, branch, severity: z.enum(SEVERITIES).optional(), commitSha: z.string().regex(/^[0-9a-f]{7,64}$/i).optional() }).optional())
+    .query(({ ctx, input }) => listScans(ctx.db, ctx.user, input ?? {})),
+  stats: protectedProcedure.input(z.object({ repo, branch }).optional()).query(({ ctx, input }) => getSecurityStats(ctx.db, ctx.user, input ?? {})),
+  targets: protectedProcedure.query(({ ctx }) => listScanTargets(ctx.db, ctx.user)),
 });
