@@ -25,7 +25,8 @@ let sim: Awaited<ReturnType<typeof startTestSimulator>>;
 let app: Awaited<ReturnType<typeof serveFetchHandler>>;
 let token = "";
 
-const directStep: WorkflowStep = { run: async (_id, fn) => fn(), sendEvent: async () => {}, sleep: async () => {} };
+// Runs a handler again outside any engine: every step executes, as a retry that lost its journal would.
+const directStep: WorkflowStep = { run: async (_id, fn) => fn(), sendEvent: async () => {}, sleep: async () => {}, sleepUntil: async () => {}, waitForEvent: async () => null };
 
 describe("push → scan-push → findings (GitHub simulator, embedded runner, PostgreSQL)", () => {
   beforeAll(async () => {
