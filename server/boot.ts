@@ -2,6 +2,7 @@
 // embedded workflow runner's recovery of runs a restart interrupted.
 import { InvalidEnvError, env, type Env } from "./env";
 import { logger } from "./logger";
+import { EmbeddedPostgresError } from "./db/embedded-postgres";
 import { startDatabase } from "./db/start-database";
 
 export async function boot(): Promise<void> {
@@ -18,7 +19,14 @@ export async function boot(): Promise<void> {
     throw err;
   }
   const log = logger("boot");
-  const database = await startDatabase(e);
+  const database = await startDatabase(e).catch((err: unknown) => {
+    // Embedded PostgreSQL's failures already say in one line what to do; a stack trace would bury it.
+    if (err instanceof EmbeddedPostgresError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  });
   const { workflowEngine } = await import("@/inngest/client");
   const engine = workflowEngine(e);
   if (engine === "embedded") {
