@@ -37,9 +37,17 @@ export async function boot(): Promise<void> {
   log.info({ database: database.embedded ? "embedded" : "external", workflows: engine }, "Started InfraFlow");
 }
 
-/** Production never runs on development conveniences: sessions must be signed with a configured secret. */
+/** Production never runs on development conveniences: sessions must be signed with a configured secret,
+ *  webhooks need InfraFlow's public URL, and unsigned deliveries are never accepted. */
 export function assertProductionSettings(e: Env): void {
-  if (e.NODE_ENV === "production" && !e.NEXTAUTH_SECRET) {
+  if (e.NODE_ENV !== "production") return;
+  if (!e.NEXTAUTH_SECRET) {
     throw new InvalidEnvError("NEXTAUTH_SECRET", "required in production (any long random string, e.g. `openssl rand -base64 32`)", undefined);
+  }
+  if (!e.APP_URL && !e.NEXTAUTH_URL) {
+    throw new InvalidEnvError("APP_URL", "required in production (or NEXTAUTH_URL): InfraFlow's public URL, which GitHub calls with webhooks", undefined);
+  }
+  if (e.WEBHOOK_ALLOW_UNSIGNED) {
+    throw new InvalidEnvError("WEBHOOK_ALLOW_UNSIGNED", "must not be true in production: unsigned webhook deliveries could come from anyone", "true");
   }
 }
