@@ -6,6 +6,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { githubStatus, type GitHubClient } from "../github/octokit";
+import { forgetHookSecret } from "../webhooks/verify-delivery";
 import { newWebhookSecret, openWebhookSecret, sealWebhookSecret } from "../webhooks/webhook-secret";
 import { infraflowHooks } from "./infraflow-hooks";
 import { splitRepoFullName } from "./repo-name";
@@ -52,12 +53,14 @@ async function reconcileWebhook(o: MonitorRepoOptions, fullName: string, isAdmin
     // GitHub never shows a hook's secret: keep ours when the kept hook is the stored one, else make a new one.
     const secret = keep && stored && BigInt(keep.id) === stored.hookId ? openWebhookSecret(stored.secret) : newWebhookSecret();
     const config = { url, content_type: "json" as const, secret, insecure_ssl: "0" };
-    const remember = (hookId: number) =>
-      o.db.repoWebhook.upsert({
+    const remember = (hookId: number) => {
+      forgetHookSecret(hookId);
+      return o.db.repoWebhook.upsert({
         where: { repoFullName: fullName },
         create: { repoFullName: fullName, hookId: BigInt(hookId), secret: sealWebhookSecret(secret), payloadUrl: url },
         update: { hookId: BigInt(hookId), secret: sealWebhookSecret(secret), payloadUrl: url },
       });
+    };
     let hookId: number;
     if (keep) {
       hookId = keep.id;

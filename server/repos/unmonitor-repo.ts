@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { githubStatus, type GitHubClient } from "../github/octokit";
+import { forgetHookSecret } from "../webhooks/verify-delivery";
 import { infraflowHooks, type RepoHook } from "./infraflow-hooks";
 import { splitRepoFullName } from "./repo-name";
 import { webhookPayloadUrl } from "./webhook-settings";
@@ -48,6 +49,7 @@ async function removeInfraFlowHooks(o: UnmonitorRepoOptions, fullName: string, r
   for (const hook of hooks) {
     try {
       await o.github.rest.repos.deleteWebhook({ owner, repo, hook_id: hook.id });
+      forgetHookSecret(hook.id);
       removed = true;
     } catch (err) {
       // Already deleted on GitHub: the goal is reached.

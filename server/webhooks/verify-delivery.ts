@@ -4,6 +4,7 @@
 import type pg from "pg";
 import type { Logger } from "pino";
 import type { Env } from "../env";
+import { processSingleton } from "../runtime-state";
 import { verifySignature } from "./verify-signature";
 import { WebhookRejected } from "./webhook-errors";
 import { openWebhookSecret } from "./webhook-secret";
@@ -29,7 +30,22 @@ export async function verifyDelivery(headers: Headers, body: Uint8Array, e: Env,
   }
 }
 
+// A hook keeps its secret for its whole life (a new secret comes with a new hook), so a found secret is
+// kept in memory for a while: the webhook path then costs no extra query. Unknown hooks are asked again.
+const KEEP_MS = 5 * 60_000;
+const known = () => processSingleton("webhooks:hook-secrets", () => new Map<string, { secret: string; until: number }>());
+
 async function hookSecret(sql: pg.Pool, hookId: string): Promise<string | null> {
+  const cached = known().get(hookId);
+  if (cached && cached.until > Date.now()) return cached.secret;
   const { rows } = await sql.query<{ secret: string }>({ name: "hook-secret", text: "SELECT secret FROM repo_webhooks WHERE hook_id = $1", values: [hookId] });
-  return rows[0] ? openWebhookSecret(rows[0].secret) : null;
+  if (!rows[0]) return null;
+  const secret = openWebhookSecret(rows[0].secret);
+  known().set(hookId, { secret, until: Date.now() + KEEP_MS });
+  return secret;
+}
+
+/** Forget what this process remembers of a hook (its secret changed or it was removed). */
+export function forgetHookSecret(hookId: bigint | number | string): void {
+  known().delete(String(hookId));
 }
