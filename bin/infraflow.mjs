@@ -5,12 +5,13 @@ import { register } from "tsx/esm/api";
 
 const COMMANDS = {
   analyze: { module: "../server/analysis/cli/analyze-command.ts", run: "runAnalyzeCommand" },
+  guard: { module: "../server/healing/guardrails/cli/guard-command.ts", run: "runGuardCommand" },
 };
 
 const [name, ...args] = process.argv.slice(2);
 const command = COMMANDS[name];
 if (!command) {
-  process.stderr.write(`Usage: infraflow <command> [options]\n\nCommands:\n  analyze   classify CI logs and run-logs zips (infraflow analyze --help)\n`);
+  process.stderr.write(`Usage: infraflow <command> [options]\n\nCommands:\n  analyze   classify CI logs and run-logs zips (infraflow analyze --help)\n  guard     check fix diffs against the guardrails (infraflow guard --help)\n`);
   process.exit(name === undefined || name === "--help" || name === "-h" ? 0 : 2);
 }
 register();

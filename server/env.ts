@@ -73,6 +73,14 @@ export const envSchema = z.object({
   ANTHROPIC_MODEL: z.string().min(1).default("claude-opus-4-6"),
   /** Messages endpoint override; demo mode points it at the simulator's recorded answers. */
   ANTHROPIC_BASE_URL: url("an http(s) URL"),
+  /** One request's time limit; the SDK retries a timed-out request like a 5xx (ANTHROPIC_MAX_RETRIES). */
+  ANTHROPIC_TIMEOUT_MS: int(300_000, 1_000, 3_600_000),
+  /** Retries of 408/409/429/5xx and connection errors by the SDK, which honours retry-after. */
+  ANTHROPIC_MAX_RETRIES: int(2, 0, 10),
+  /** max_tokens of a fix request: room for the tool call with its diffs or whole files. */
+  ANTHROPIC_MAX_OUTPUT_TOKENS: int(8192, 256, 64_000),
+  /** Tokens of failure and repository context in a fix prompt (estimated at 3.5 characters per token). */
+  HEALING_CONTEXT_TOKEN_BUDGET: int(60_000, 2_000, 900_000),
 
   // --- PostgreSQL: DATABASE_URL wins; else any POSTGRES_* set builds one; else embedded PostgreSQL ---
   DATABASE_URL: url("a postgresql:// connection URL"),
@@ -94,6 +102,9 @@ export const envSchema = z.object({
   HEALING_AUTO_APPLY: bool(false),
   HEALING_DEMO_MODE: bool(false),
   HEALING_MAX_RETRIES: int(3, 0, 20),
+  /** Let a fix edit CI definitions (.github/workflows/, .travis.yml, Jenkinsfile…); the guardrails still
+   *  block failures masked in them. */
+  HEALING_ALLOW_WORKFLOW_EDITS: bool(false),
   HEALING_FIX_BRANCH_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]+\/$/, { error: "expected a git branch prefix ending in '/', such as auto-fix/" })

@@ -80,7 +80,7 @@ function patch(change: FileChange, source: string, fuzzFactor: number): Reapplie
 }
 
 // diff calls this past the end of the file too (line undefined): that is never a match.
-const sameIgnoringTrailingSpace = (_n: number, line: string | undefined, _op: string, patchContent: string) =>
+export const sameIgnoringTrailingSpace = (_n: number, line: string | undefined, _op: string, patchContent: string) =>
   line !== undefined && line.replace(/\s+$/, "") === patchContent.replace(/\s+$/, "");
 
 function createsFile(diff: string): boolean {

@@ -1,10 +1,15 @@
 // The demo LLM through the real @anthropic-ai/sdk: request validation with Anthropic's error JSON,
-// "no confident fix" for anything unknown, and for each CI-breaking scenario a recorded fix that,
-// committed through the git data API, really makes CI pass again.
+// "no confident fix" for anything unknown, and for each CI-breaking scenario a recorded `propose_fix`
+// answer, recognised from the failed job's log, whose changes turn the broken files back into the
+// template's. (server/healing/generate/demo-fixes.test.ts commits them through InfraFlow and watches CI
+// pass.)
 import Anthropic, { BadRequestError } from "@anthropic-ai/sdk";
 import type { Octokit } from "@octokit/rest";
+import { applyPatch } from "diff";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scenarios } from "./demo/scenarios";
+import { templateFiles } from "./demo/template-files";
+import type { ProposedFix } from "./llm/recorded-answers";
 import { eventually, startTestSimulator } from "./test-support/sim-fixture";
 import { validatedOctokit } from "./test-support/validated-octokit";
 
@@ -13,16 +18,19 @@ const owner = "infraflow-demo";
 const tools: Anthropic.Tool[] = [
   {
     name: "propose_fix",
-    description: "Propose a fix as whole-file changes.",
+    description: "Propose a fix.",
     input_schema: {
       type: "object",
       properties: {
         summary: { type: "string" },
-        strategy: { type: "string" },
+        rootCause: { type: "string" },
+        explanation: { type: "string" },
         confidence: { type: "number" },
-        changes: { type: "array", items: { type: "object", properties: { path: { type: "string" }, action: { type: "string", enum: ["modify", "create"] }, content: { type: "string" } }, required: ["path", "action", "content"] } },
+        testsTouched: { type: "boolean" },
+        testsTouchedReason: { type: ["string", "null"] },
+        changes: { type: "array", items: { type: "object", properties: { path: { type: "string" }, action: { type: "string", enum: ["modify", "create", "delete"] }, diff: { type: "string" }, content: { type: "string" } }, required: ["path", "action"] } },
       },
-      required: ["summary", "strategy", "confidence", "changes"],
+      required: ["summary", "rootCause", "explanation", "confidence", "testsTouched", "changes"],
     },
   },
   { name: "report_no_fix", description: "Say that no confident fix exists.", input_schema: { type: "object", properties: { reason: { type: "string" } }, required: ["reason"] } },
@@ -65,7 +73,7 @@ describe("demo LLM endpoint", () => {
   });
 
   for (const scenario of scenarios.filter((s) => s.failsCi)) {
-    it(`fixes the ${scenario.name} scenario so that CI passes again`, async () => {
+    it(`answers the ${scenario.name} scenario's failure with a fix that restores the broken files`, async () => {
       const repo = scenario.repository;
       const broken = await sim.breakRepository({ scenario: scenario.name });
       const failed = await completedRun(repo, broken.sha);
@@ -73,23 +81,26 @@ describe("demo LLM endpoint", () => {
       const { data: jobs } = await octokit.actions.listJobsForWorkflowRun({ owner, repo, run_id: failed.id });
       const { data: log } = await octokit.actions.downloadJobLogsForWorkflowRun({ owner, repo, job_id: jobs.jobs[0]!.id });
 
-      const message = await ask(`Repository ${owner}/${repo}: the CI job "build" failed.\n\nJob log:\n${String(log)}`);
-      const call = message.content[0];
-      expect(call?.type === "tool_use" && call.name).toBe("propose_fix");
-      const fix = (call as Anthropic.ToolUseBlock).input as { confidence: number; changes: { path: string; action: string; content: string }[] };
-      expect(fix.confidence).toBeGreaterThan(0);
-      expect(fix.confidence).toBeLessThanOrEqual(1);
-
-      const { data: head } = await octokit.git.getCommit({ owner, repo, commit_sha: broken.sha });
-      const tree = await octokit.git.createTree({
-        owner,
-        repo,
-        base_tree: head.tree.sha,
-        tree: await Promise.all(fix.changes.map(async (c) => ({ path: c.path, mode: "100644" as const, type: "blob" as const, sha: (await octokit.git.createBlob({ owner, repo, content: c.content, encoding: "utf-8" })).data.sha }))),
-      });
-      const { data: commit } = await octokit.git.createCommit({ owner, repo, message: `Fix ${scenario.name}`, tree: tree.data.sha, parents: [broken.sha] });
-      await octokit.git.updateRef({ owner, repo, ref: "heads/main", sha: commit.sha });
-      expect((await completedRun(repo, commit.sha)).conclusion).toBe("success");
+      // Recognised both from a raw prompt and from InfraFlow's failure-log block.
+      for (const prompt of [
+        `Repository ${owner}/${repo}: the CI job "build" failed.\n\nJob log:\n${String(log)}`,
+        `<infraflow_file path="README.md">\nCannot find module '@demo/format' no-var notify.js\n</infraflow_file>\n<infraflow_failure_log job="build">\n${String(log)}\n</infraflow_failure_log>`,
+      ]) {
+        const message = await ask(prompt);
+        const call = message.content[0];
+        expect(call?.type === "tool_use" && call.name).toBe("propose_fix");
+        const fix = (call as Anthropic.ToolUseBlock).input as ProposedFix;
+        expect(fix.confidence).toBeGreaterThan(0);
+        expect(fix.confidence).toBeLessThanOrEqual(1);
+        expect(fix.rootCause.length).toBeGreaterThan(0);
+        expect(fix.testsTouched).toBe(false);
+        for (const change of fix.changes) {
+          const before = scenario.files[change.path]!;
+          const after = change.diff !== undefined ? applyPatch(before, change.diff) : change.content;
+          expect(after).toBe(templateFiles[change.path]);
+        }
+        expect(fix.changes.map((c) => c.path).sort()).toEqual(Object.keys(scenario.files).sort());
+      }
     });
   }
 

@@ -22,6 +22,11 @@ export interface FailureToHeal {
   runUrl: string | null;
   /** The push's `before` commit when known; otherwise the failing commit's first parent is used. */
   baseSha: string | null;
+  /**
+   * The failing job's log (as fetchFailureAnalysis returns it, capped), when the caller has it: its error
+   * regions go into the prompt after the excerpt, within the token budget. Optional (added by fix generation).
+   */
+  log?: string | null;
 }
 
 export interface PreviousAttempt {

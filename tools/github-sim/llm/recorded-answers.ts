@@ -1,66 +1,108 @@
-// Recorded answers of the demo LLM: one fix per demo scenario, recognised from the failure text in the
-// prompt. The fixes restore the template's files, so committing one really makes CI pass again.
+// Recorded answers of the demo LLM: one `propose_fix` call per CI-breaking demo scenario, in the tool's
+// shape (summary, rootCause, explanation, changes as unified diffs or whole files, confidence, tests
+// touched). Each fix turns the scenario's broken file back into the template's, so committing it really
+// makes CI pass again. The failure is recognised from the prompt's failure text: the failure-log and
+// job-log blocks when the prompt has them (InfraFlow's prompt does), else the whole prompt.
 // These are test data: demo mode labels them as such.
+import { createPatch } from "diff";
+import { findScenario } from "../demo/scenarios";
 import { templateFiles } from "../demo/template-files";
+
+export interface ProposedChange {
+  path: string;
+  action: "modify" | "create" | "delete";
+  diff?: string;
+  content?: string;
+}
 
 export interface ProposedFix {
   summary: string;
-  strategy: string;
+  rootCause: string;
+  explanation: string;
+  changes: ProposedChange[];
   confidence: number;
-  changes: { path: string; action: "modify" | "create"; content: string }[];
+  testsTouched: boolean;
+  testsTouchedReason: string | null;
 }
 
 export interface RecordedAnswer {
   scenario: string;
-  matches(prompt: string): boolean;
+  matches(failureText: string): boolean;
   fix: ProposedFix;
 }
 
-const restore = (path: string) => ({ path, action: "modify" as const, content: templateFiles[path]! });
+/** The change that undoes the scenario's edit of `path`: a unified diff, or the whole template file. */
+function repair(scenario: string, path: string, as: "diff" | "content"): ProposedChange {
+  const broken = findScenario(scenario)?.files[path];
+  const fixed = templateFiles[path];
+  if (typeof broken !== "string" || fixed === undefined) throw new Error(`recorded answer: scenario ${scenario} does not change ${path}`);
+  return as === "diff" ? { path, action: "modify", diff: createPatch(path, broken, fixed) } : { path, action: "modify", content: fixed };
+}
 
 export const recordedAnswers: RecordedAnswer[] = [
   {
     scenario: "missing-dependency",
-    matches: (p) => /Cannot find module '@demo\/format'/.test(p),
+    matches: (t) => /Cannot find module '@demo\/format'/.test(t),
     fix: {
-      summary: "Restore the @demo/format dependency that package.json no longer declares.",
-      strategy: "The tests fail with `Cannot find module '@demo/format'` because the last commit removed the local file: dependency from package.json, so `npm install` no longer links vendor/format into node_modules. Declaring it again restores the module.",
+      summary: "Declare the @demo/format dependency in package.json again.",
+      rootCause: "The last commit removed the `@demo/format` (file:vendor/format) dependency from package.json, so `npm install` no longer links vendor/format into node_modules and requiring it fails with `Cannot find module '@demo/format'`.",
+      explanation: "Restores the `dependencies` entry `\"@demo/format\": \"file:vendor/format\"`; src/pricing.js and src/notify.js still require the module, so it is not unused.",
+      changes: [repair("missing-dependency", "package.json", "content")],
       confidence: 0.93,
-      changes: [restore("package.json")],
+      testsTouched: false,
+      testsTouchedReason: null,
     },
   },
   {
     scenario: "syntax-error",
-    matches: (p) => /SyntaxError/.test(p) && /inventory/.test(p),
+    matches: (t) => /\binventory(?:\.test)?\.js\b/.test(t) && /SyntaxError|Unexpected end of input|test failed|ERR_TEST_FAILURE/.test(t),
     fix: {
-      summary: "Close the if block in src/inventory.js.",
-      strategy: "Node reports `SyntaxError: Unexpected end of input` while loading src/inventory.js: the `if (quantity > available)` block lost its closing brace, so the function body never ends. Adding the brace back makes the module parse.",
+      summary: "Close the `if` block in reserve() in src/inventory.js.",
+      rootCause: "The last commit dropped the closing brace of `if (quantity > available)` in src/inventory.js, so the module does not parse (`SyntaxError: Unexpected end of input`) and test/inventory.test.js fails while loading it.",
+      explanation: "Puts the `}` back after the early return, so the function body ends where it did before.",
+      changes: [repair("syntax-error", "src/inventory.js", "diff")],
       confidence: 0.95,
-      changes: [restore("src/inventory.js")],
+      testsTouched: false,
+      testsTouchedReason: null,
     },
   },
   {
     scenario: "lint-failure",
-    matches: (p) => /no-var/.test(p) && /notify/.test(p),
+    matches: (t) => /\bno-var\b/.test(t) && /\bnotify\.js\b/.test(t),
     fix: {
       summary: "Declare the greeting with const instead of var in src/notify.js.",
-      strategy: "The lint step fails on the no-var rule in src/notify.js. The variable is never reassigned, so `const` satisfies the rule without changing behaviour.",
+      rootCause: "The lint step fails on the no-var rule: src/notify.js line 5 declares `greeting` with `var`.",
+      explanation: "`greeting` is never reassigned, so `const` satisfies the rule without changing behaviour.",
+      changes: [repair("lint-failure", "src/notify.js", "diff")],
       confidence: 0.97,
-      changes: [restore("src/notify.js")],
+      testsTouched: false,
+      testsTouchedReason: null,
     },
   },
   {
     scenario: "failing-test",
-    matches: (p) => /(AssertionError|ERR_ASSERTION|strictly equal)/.test(p) && /(applyDiscount|pricing)/.test(p),
+    matches: (t) => /AssertionError|ERR_ASSERTION|strictly equal/.test(t) && /applyDiscount|pricing/.test(t),
     fix: {
       summary: "Subtract the discount in applyDiscount instead of charging only the discount.",
-      strategy: "test/pricing.test.js expects applyDiscount(10000, 0.2) to be 8000 but gets 2000: the last change multiplies the subtotal by the rate instead of by (1 - rate). Restoring `subtotalCents * (1 - rate)` makes all pricing tests pass.",
+      rootCause: "test/pricing.test.js expects applyDiscount(10000, 0.2) to be 8000 but gets 2000: the last commit multiplies the subtotal by the rate instead of by (1 - rate) in src/pricing.js.",
+      explanation: "Restores `subtotalCents * (1 - rate)`; the tests are right, the code changed their subject's behaviour by mistake.",
+      changes: [repair("failing-test", "src/pricing.js", "diff")],
       confidence: 0.9,
-      changes: [restore("src/pricing.js")],
+      testsTouched: false,
+      testsTouchedReason: null,
     },
   },
 ];
 
+const FAILURE_BLOCK = /<infraflow_(?:failure_log|job_log)(?:\s[^>]*)?>([\s\S]*?)<\/infraflow_(?:failure_log|job_log)>/g;
+
+/** The failure text of a prompt: its failure-log blocks when it has any, else all of it. */
+export function failureText(prompt: string): string {
+  const blocks = [...prompt.matchAll(FAILURE_BLOCK)].map((m) => m[1]!);
+  return blocks.length > 0 ? blocks.join("\n") : prompt;
+}
+
 export function findRecordedAnswer(prompt: string): RecordedAnswer | undefined {
-  return recordedAnswers.find((a) => a.matches(prompt));
+  const text = failureText(prompt);
+  return recordedAnswers.find((a) => a.matches(text));
 }
