@@ -6,7 +6,7 @@
 // so a running `npm run dev` of the same checkout makes it fail (Next allows one dev server per folder).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, realpath, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -79,6 +79,9 @@ test("npm run dev restarted after Ctrl+C serves the dashboard at localhost witho
     expect(existsSync(path.join(".next", "dev", "cache", "turbopack"))).toBe(false);
   } finally {
     if (dev) await stopDev(dev).catch(() => {});
+    // As root in a private folder the cluster lives outside DATA_DIR (DATA_DIR/postgres links to it).
+    const cluster = await realpath(path.join(dataDir, "postgres")).catch(() => null);
+    if (cluster) await rm(cluster, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
 });
