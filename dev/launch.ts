@@ -1,18 +1,19 @@
 // `npm run dev`: the whole system on one machine with no accounts. Starts PostgreSQL (embedded unless
 // DATABASE_URL/POSTGRES_* say otherwise), the local GitHub simulator when no GitHub is configured, and
-// `next dev` pointed at them; then wires the demo (monitored repositories with webhooks) and breaks one
-// demo repository so a failed run reaches the dashboard. Ctrl+C stops everything.
+// `next dev` pointed at them (loopback only unless HOST says otherwise, telemetry off); then wires the demo
+// (monitored repositories with webhooks) and breaks one demo repository so a failed run reaches the
+// dashboard. Ctrl+C stops everything, `next dev` first and completely.
 import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { env, InvalidEnvError } from "../server/env";
 import { startDatabase, stopDatabase } from "../server/db/start-database";
 import { persistentSecret } from "../server/persistent-secret";
 import type { GitHubSimulator } from "../tools/github-sim";
 import { waitForHealth } from "../tools/wait-for-health";
+import { launchSettings } from "./launch-settings";
+import { stopNextDev } from "./stop-next-dev";
 import { wireDemo } from "./wire-demo";
-
-const PORT = Number(process.argv.find((a) => a.startsWith("--port="))?.slice(7) ?? 3000);
-const SIM_PORT = Number(process.argv.find((a) => a.startsWith("--sim-port="))?.slice(11) ?? 3100);
 
 function say(line: string) {
   console.log(`\x1b[36m[infraflow]\x1b[0m ${line}`);
@@ -20,10 +21,12 @@ function say(line: string) {
 
 async function main() {
   let e;
+  let s;
   try {
     e = env();
+    s = launchSettings(e, process.argv);
   } catch (err) {
-    if (err instanceof InvalidEnvError) {
+    if (err instanceof InvalidEnvError || err instanceof Error) {
       console.error(err.message);
       process.exit(1);
     }
@@ -35,10 +38,10 @@ async function main() {
 
   const githubConfigured = Boolean(e.GITHUB_OAUTH_CLIENT_ID || e.GITHUB_TOKEN) || e.GITHUB_URL !== "https://github.com";
   let sim: GitHubSimulator | undefined;
-  const childEnv: Record<string, string> = { DATABASE_URL: database.url, NEXTAUTH_URL: e.NEXTAUTH_URL ?? `http://localhost:${PORT}` };
+  const childEnv: Record<string, string> = { DATABASE_URL: database.url, ...s.nextEnv };
   if (!githubConfigured) {
     const { startGitHubSimulator } = await import("../tools/github-sim");
-    sim = await startGitHubSimulator({ port: SIM_PORT, dataDir: path.join(dataDir, "github-sim"), autoApproveOAuth: true });
+    sim = await startGitHubSimulator({ port: s.simPort, dataDir: path.join(dataDir, "github-sim"), autoApproveOAuth: true });
     const seed = await sim.seedDemo();
     Object.assign(childEnv, {
       GITHUB_URL: sim.url,
@@ -53,17 +56,19 @@ async function main() {
     say(`no GitHub configured: local GitHub simulator at ${sim.url} (demo organisation ${seed.organization}, user ${seed.user.login})`);
   }
 
-  const next = spawn("npx", ["next", "dev", "-p", String(PORT)], { env: { ...process.env, ...childEnv }, stdio: "inherit", detached: true });
+  // `next` itself, not through npx: the launcher signals and waits for the very process that runs it.
+  const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+  const next = spawn(process.execPath, [nextBin, ...s.nextArgs], {
+    env: { ...process.env, ...childEnv },
+    stdio: "inherit",
+    detached: true,
+  });
   let stopping = false;
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     say("stopping…");
-    try {
-      process.kill(-next.pid!, "SIGTERM");
-    } catch {
-      // already gone
-    }
+    await stopNextDev(next);
     await sim?.stop().catch(() => {});
     await stopDatabase().catch(() => {});
     process.exit(code);
@@ -72,14 +77,13 @@ async function main() {
   process.on("SIGTERM", () => void stop());
   next.on("exit", (code) => void stop(code ?? 0));
 
-  const appUrl = `http://localhost:${PORT}`;
-  await waitForHealth(`http://127.0.0.1:${PORT}/api/health`, { child: next });
+  await waitForHealth(`${s.localUrl}/api/health`, { child: next });
   if (sim) {
-    const demo = await wireDemo({ sim, appUrl: `http://127.0.0.1:${PORT}`, dataDir, webhookSecret: childEnv.WEBHOOK_SECRET!, token: childEnv.GITHUB_TOKEN! });
+    const demo = await wireDemo({ sim, appUrl: s.appUrl, dataDir, token: childEnv.GITHUB_TOKEN! });
     say(`demo wired: ${demo.monitored.length} monitored repositories with webhooks`);
     if (demo.broke) say(`broke ${demo.broke} (scenario failing-test): its failed CI run reaches the dashboard in a few seconds`);
   }
-  say(`InfraFlow is ready at ${appUrl} — click "Sign in with GitHub"${sim ? " (the simulator signs you in as the demo user)" : ""}`);
+  say(`InfraFlow is ready at ${s.appUrl} — click "Sign in with GitHub"${sim ? " (the simulator signs you in as the demo user)" : ""}`);
 }
 
 main().catch((err) => {

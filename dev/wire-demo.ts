@@ -1,6 +1,7 @@
 // The demo a newcomer sees: the simulator's demo user known to InfraFlow, every demo repository monitored
-// (webhook installed through the API, like the Monitor button does), and, on the first start only, one
-// repository broken so that its CI fails.
+// (webhook installed through the API, like the Monitor button does, for the URL the app calls itself, so
+// restarts reconcile to the same single hook), and, on the first start only, one repository broken so
+// that its CI fails.
 import { existsSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pino from "pino";
@@ -10,7 +11,7 @@ import { githubClient } from "../server/github/octokit";
 import { monitorRepo } from "../server/repos/monitor-repo";
 import type { GitHubSimulator } from "../tools/github-sim";
 
-export async function wireDemo(o: { sim: GitHubSimulator; appUrl: string; dataDir: string; webhookSecret: string; token: string }) {
+export async function wireDemo(o: { sim: GitHubSimulator; appUrl: string; dataDir: string; token: string }) {
   const github = githubClient(o.token, o.sim.url);
   const { data: me } = await github.rest.users.getAuthenticated();
   const user = await upsertUser(
@@ -22,7 +23,7 @@ export async function wireDemo(o: { sim: GitHubSimulator; appUrl: string; dataDi
   const log = pino({ level: "warn" });
   const monitored = [];
   for (const repo of seed.repositories) {
-    monitored.push(await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: repo.fullName, appUrl: o.appUrl, webhookSecret: o.webhookSecret }));
+    monitored.push(await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: repo.fullName, appUrl: o.appUrl }));
   }
   const marker = path.join(o.dataDir, "demo-broken");
   let broke: string | undefined;

@@ -2,6 +2,7 @@
 // embedded workflow runner's recovery of runs a restart interrupted.
 import { InvalidEnvError, env, type Env } from "./env";
 import { logger } from "./logger";
+import { EmbeddedPostgresError } from "./db/embedded-postgres";
 import { startDatabase } from "./db/start-database";
 
 export async function boot(): Promise<void> {
@@ -18,7 +19,14 @@ export async function boot(): Promise<void> {
     throw err;
   }
   const log = logger("boot");
-  const database = await startDatabase(e);
+  const database = await startDatabase(e).catch((err: unknown) => {
+    // Embedded PostgreSQL's failures already say in one line what to do; a stack trace would bury it.
+    if (err instanceof EmbeddedPostgresError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  });
   const { workflowEngine } = await import("@/inngest/client");
   const engine = workflowEngine(e);
   if (engine === "embedded") {
@@ -29,9 +37,17 @@ export async function boot(): Promise<void> {
   log.info({ database: database.embedded ? "embedded" : "external", workflows: engine }, "Started InfraFlow");
 }
 
-/** Production never runs on development conveniences: sessions must be signed with a configured secret. */
+/** Production never runs on development conveniences: sessions must be signed with a configured secret,
+ *  webhooks need InfraFlow's public URL, and unsigned deliveries are never accepted. */
 export function assertProductionSettings(e: Env): void {
-  if (e.NODE_ENV === "production" && !e.NEXTAUTH_SECRET) {
+  if (e.NODE_ENV !== "production") return;
+  if (!e.NEXTAUTH_SECRET) {
     throw new InvalidEnvError("NEXTAUTH_SECRET", "required in production (any long random string, e.g. `openssl rand -base64 32`)", undefined);
+  }
+  if (!e.APP_URL && !e.NEXTAUTH_URL) {
+    throw new InvalidEnvError("APP_URL", "required in production (or NEXTAUTH_URL): InfraFlow's public URL, which GitHub calls with webhooks", undefined);
+  }
+  if (e.WEBHOOK_ALLOW_UNSIGNED) {
+    throw new InvalidEnvError("WEBHOOK_ALLOW_UNSIGNED", "must not be true in production: unsigned webhook deliveries could come from anyone", "true");
   }
 }

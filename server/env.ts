@@ -45,6 +45,12 @@ export const envSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** Public URL of this InfraFlow instance (OAuth callback, webhook payload URL). */
   APP_URL: url("an http(s) URL such as http://localhost:3000"),
+  /** `npm run dev`: the port and interface the dev server listens on (loopback only unless HOST says otherwise). */
+  PORT: int(3000, 1, 65535),
+  HOST: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9.-]+|\[?[0-9A-Fa-f:.]+\]?)$/, { error: "expected a host name or IP address such as 127.0.0.1 or 0.0.0.0" })
+    .default("127.0.0.1"),
 
   // --- GitHub (runbook §2.2 Authentication) ---
   /** github.com, or the root URL of a GitHub Enterprise Server (the local simulator acts as one). */
@@ -52,7 +58,10 @@ export const envSchema = z.object({
   GITHUB_OAUTH_CLIENT_ID: optional,
   GITHUB_OAUTH_CLIENT_SECRET: optional,
   GITHUB_TOKEN: optional,
+  /** Signs hooks added by hand; the hooks InfraFlow installs each get their own secret. */
   WEBHOOK_SECRET: optional,
+  /** Accept deliveries that carry no signature (never in production). */
+  WEBHOOK_ALLOW_UNSIGNED: bool(false),
   WEBHOOK_MAX_BODY_BYTES: int(25 * 1024 * 1024, 1024, 100 * 1024 * 1024),
 
   // --- Sign-in sessions (next-auth) ---

@@ -1,11 +1,10 @@
 "use server";
 // Monitor / Stop Monitoring (runbook §3.3): server actions over the same domain functions as the REST API.
-import { headers } from "next/headers";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
-import { appUrl } from "@/server/http/app-url";
+import { appUrl, configuredAppUrl } from "@/server/http/app-url";
 import { logger } from "@/server/logger";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { unmonitorRepo } from "@/server/repos/unmonitor-repo";
@@ -26,15 +25,13 @@ async function run<T>(fn: (userId: bigint) => Promise<T>): Promise<ActionResult<
 }
 
 export async function monitorRepoAction(repoFullName: string) {
-  const h = await headers();
   return run(async (userId) =>
-    monitorRepo({
-      db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName,
-      appUrl: appUrl(env(), h), webhookSecret: env().WEBHOOK_SECRET,
-    }),
+    monitorRepo({ db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName, appUrl: appUrl(env()) }),
   );
 }
 
 export async function unmonitorRepoAction(repoFullName: string) {
-  return run(async (userId) => unmonitorRepo({ db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName }));
+  return run(async (userId) =>
+    unmonitorRepo({ db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName, appUrl: configuredAppUrl(env()) }),
+  );
 }

@@ -8,7 +8,7 @@ import { shortSha } from "@/components/ui/format";
 
 export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; branch?: string; limit?: number }) {
   const trpc = useTRPC();
-  const { data: events } = useSuspenseQuery(trpc.dashboard.pipelineEvents.queryOptions({ repo, branch, limit }));
+  const { data: { items: events } } = useSuspenseQuery(trpc.dashboard.pipelineEvents.queryOptions({ repo, branch, limit }));
   if (events.length === 0) {
     return <EmptyState title="No pipeline runs yet">Runs appear here as soon as a monitored repository&apos;s workflow reports to the webhook.</EmptyState>;
   }
@@ -23,7 +23,11 @@ export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; bran
             <div className="truncate text-xs text-slate-500">
               {e.branch} @ <code>{shortSha(e.commitSha)}</code>
               {e.failureType && <> · {e.failureType}</>}
-              {e.runAttempt > 1 && <> · re-run #{e.runAttempt - 1}</>}
+              {e.attemptCount > 1 && (
+                <span data-testid="run-attempts" title={e.attempts.map((a) => `attempt ${a.runAttempt}: ${a.conclusion ?? a.status}`).join(", ")}>
+                  {" "}· {e.attemptCount} attempts ({e.attempts.map((a) => a.conclusion ?? a.status).join(" → ")})
+                </span>
+              )}
               {e.flaky && <> · flaky</>}
             </div>
           </div>

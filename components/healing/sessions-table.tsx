@@ -9,7 +9,7 @@ import { percent, shortSha } from "@/components/ui/format";
 
 export function SessionsTable({ repo, status, limit }: { repo?: string; status?: string; limit?: number }) {
   const trpc = useTRPC();
-  const { data: sessions } = useSuspenseQuery(trpc.healing.sessions.queryOptions({ repo, status, limit }));
+  const { data: { items: sessions } } = useSuspenseQuery(trpc.healing.sessions.queryOptions({ repo, status, limit }));
   if (sessions.length === 0) {
     return <EmptyState title="No healing sessions yet">A session starts when a monitored pipeline fails.</EmptyState>;
   }

@@ -13,7 +13,7 @@ export function KnowledgeView() {
   const [failureType, setFailureType] = useState<FailureType | "">("");
   const [open, setOpen] = useState<string | null>(null);
   const { data: stats } = useSuspenseQuery(trpc.knowledge.stats.queryOptions());
-  const { data: patterns } = useSuspenseQuery(trpc.knowledge.patterns.queryOptions({ failureType: failureType || undefined }));
+  const { data: { items: patterns } } = useSuspenseQuery(trpc.knowledge.patterns.queryOptions({ failureType: failureType || undefined }));
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">

@@ -15,6 +15,8 @@ export function AvailableRepos() {
   const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<{ repo: string; error?: string; manual?: ManualWebhookSettings; reason?: string } | null>(null);
   const [filter, setFilter] = useState("");
+  // Stop removes InfraFlow's webhook from the repository: asked for once more before it happens.
+  const [confirming, setConfirming] = useState<string | null>(null);
 
   const act = (repo: string, action: typeof monitorRepoAction | typeof unmonitorRepoAction) =>
     startTransition(async () => {
@@ -65,14 +67,33 @@ export function AvailableRepos() {
                 {r.private && <Badge>private</Badge>}
                 {r.monitored && <Badge tone="green">monitored</Badge>}
               </div>
-              <button
-                type="button"
-                disabled={pending && busy === r.fullName}
-                onClick={() => act(r.fullName, r.monitored ? unmonitorRepoAction : monitorRepoAction)}
-                className={`rounded-md px-3 py-1 text-sm font-medium disabled:opacity-50 ${r.monitored ? "border border-slate-300 text-slate-700 hover:bg-slate-100" : "bg-sky-600 text-white hover:bg-sky-500"}`}
-              >
-                {busy === r.fullName ? "Working…" : r.monitored ? "Stop Monitoring" : "Monitor"}
-              </button>
+              {confirming === r.fullName ? (
+                <div role="alertdialog" aria-label={`Stop monitoring ${r.fullName}?`} className="flex items-center gap-2 text-xs text-slate-700">
+                  <span>Stop monitoring? InfraFlow removes its webhook from {r.fullName}.</span>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setConfirming(null);
+                      act(r.fullName, unmonitorRepoAction);
+                    }}
+                    className="rounded-md bg-rose-600 px-3 py-1 text-sm font-medium text-white hover:bg-rose-500"
+                  >
+                    Yes, stop
+                  </button>
+                  <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                    Cancel
+                  </button>
+                </div>
+              ) : (
+                <button
+                  type="button"
+                  disabled={pending && busy === r.fullName}
+                  onClick={() => (r.monitored ? setConfirming(r.fullName) : act(r.fullName, monitorRepoAction))}
+                  className={`rounded-md px-3 py-1 text-sm font-medium disabled:opacity-50 ${r.monitored ? "border border-slate-300 text-slate-700 hover:bg-slate-100" : "bg-sky-600 text-white hover:bg-sky-500"}`}
+                >
+                  {busy === r.fullName ? "Working…" : r.monitored ? "Stop Monitoring" : "Monitor"}
+                </button>
+              )}
             </li>
           ))}
         </ul>

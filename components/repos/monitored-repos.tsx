@@ -8,7 +8,7 @@ import { EmptyState } from "@/components/ui/card";
 
 export function MonitoredRepos() {
   const trpc = useTRPC();
-  const { data: repos } = useSuspenseQuery(trpc.repos.monitored.queryOptions());
+  const { data: { items: repos } } = useSuspenseQuery(trpc.repos.monitored.queryOptions());
   if (repos.length === 0) return <EmptyState title="No monitored repositories">Pick a repository below and click Monitor.</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100" data-testid="monitored-repos">

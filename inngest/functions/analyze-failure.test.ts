@@ -38,12 +38,12 @@ describe("failing push → webhook → analyze-failure (GitHub simulator, embedd
     const user = await db().user.create({ data: { githubId: 4242n, login: "demo-dev" } });
     const log = pino({ level: "silent" });
     const github = githubClient(token, sim.url);
-    const monitored = await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: SECRET });
+    const monitored = await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url });
     expect(monitored.webhook.installed).toBe(true);
     const hooks = await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" });
     expect(hooks.data.map((h) => h.config.url)).toEqual([`${app.url}/api/webhooks/github`]);
     // Monitoring twice reuses the hook instead of adding a second one.
-    await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: SECRET });
+    await monitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url });
     expect((await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" })).data).toHaveLength(1);
 
     await sim.breakRepository({ scenario: "failing-test" });
@@ -68,18 +68,19 @@ describe("failing push → webhook → analyze-failure (GitHub simulator, embedd
     expect(Object.keys(runs[0]!.steps as object)).toContain("rerun-failed-jobs");
     expect(Object.keys(runs[1]!.steps as object)).not.toContain("rerun-failed-jobs");
 
-    const stopped = await unmonitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO });
+    const stopped = await unmonitorRepo({ db: db(), github, log, userId: user.id, repoFullName: REPO, appUrl: app.url });
     expect(stopped.webhookRemoved).toBe(true);
     expect((await github.rest.repos.listWebhooks({ owner: "infraflow-demo", repo: "payments-api" })).data).toEqual([]);
     expect(await db().monitoredRepo.count()).toBe(0);
   }, 180_000);
 
-  it("gives manual webhook settings to a user who may not administer the repository", async () => {
+  it("gives manual webhook settings when GitHub refuses to add the webhook", async () => {
     const user = await db().user.upsert({ where: { githubId: 4243n }, create: { githubId: 4243n, login: "demo-dev" }, update: {} });
     const github = githubClient(token, sim.url);
-    const result = await monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: undefined });
-    expect(result.webhook).toMatchObject({ installed: false, manual: { payloadUrl: `${app.url}/api/webhooks/github`, contentType: "application/json", events: ["workflow_run", "push", "pull_request"] } });
-    await expect(monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: "infraflow-demo/nope", appUrl: app.url, webhookSecret: SECRET }))
+    const unreachable = "http://infra flow.invalid"; // GitHub answers 422: the payload URL is not a URL
+    const result = await monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: unreachable });
+    expect(result.webhook).toMatchObject({ installed: false, manual: { payloadUrl: `${unreachable}/api/webhooks/github`, contentType: "application/json", events: ["workflow_run", "push", "pull_request"] } });
+    await expect(monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: "infraflow-demo/nope", appUrl: app.url }))
       .rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -44,7 +44,7 @@ describe("push → scan-push → findings (GitHub simulator, embedded runner, Po
 
   it("scans the pushed commit of a monitored repository once, masks the secrets, and serves the findings", async () => {
     const user = await db().user.create({ data: { githubId: 5151n, login: "demo-dev" } });
-    await monitorRepo({ db: db(), github: githubClient(token, sim.url), log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url, webhookSecret: SECRET });
+    await monitorRepo({ db: db(), github: githubClient(token, sim.url), log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url });
     const live: LiveMessage[] = [];
     const unsubscribe = sseHub().subscribe((channel, m) => channel === "security-events" && live.push(m));
 

@@ -1,4 +1,5 @@
-// Runbook GET /api/dashboard/stats. MTTR: mean time from a failed pipeline being received to the CI run
+// Runbook GET /api/dashboard/stats. Pipelines are runs, not run attempts: a failed run re-run once is one
+// failed pipeline with two attempts (the feed shows the attempts inside the run). MTTR: mean time from a failed pipeline being received to the CI run
 // that verified its fix succeeding, in seconds (null until a fix has been verified).
 import type { Db } from "../db/client";
 
@@ -14,9 +15,13 @@ export interface DashboardStats {
 
 export async function getDashboardStats(db: Db, opts: { repo?: string } = {}): Promise<DashboardStats> {
   const repo = opts.repo ? { repoFullName: opts.repo } : {};
-  const [totalPipelines, failedPipelines, totalHealingSessions, pendingApproval, successfulHeals, healed, mttr] = await Promise.all([
-    db.pipelineEvent.count({ where: repo }),
-    db.pipelineEvent.count({ where: { ...repo, status: "failure" } }),
+  const [runs, totalHealingSessions, pendingApproval, successfulHeals, healed, mttr] = await Promise.all([
+    // A pipeline is a run; its re-runs are attempts of it, and its state is that of its latest attempt.
+    db.$queryRaw<{ total: number; failed: number }[]>`
+      SELECT count(*)::int AS total, count(*) FILTER (WHERE p.status = 'failure')::int AS failed
+      FROM pipeline_events p
+      WHERE (${opts.repo ?? null}::text IS NULL OR p.repo_full_name = ${opts.repo ?? null})
+        AND NOT EXISTS (SELECT 1 FROM pipeline_events q WHERE q.run_id = p.run_id AND q.run_attempt > p.run_attempt)`,
     db.healingSession.count({ where: repo }),
     db.healingSession.count({ where: { ...repo, status: "PENDING_APPROVAL" } }),
     db.healingSession.count({ where: { ...repo, outcome: "SUCCEEDED" } }),
@@ -27,8 +32,8 @@ export async function getDashboardStats(db: Db, opts: { repo?: string } = {}): P
       WHERE s.outcome = 'SUCCEEDED' AND (${opts.repo ?? null}::text IS NULL OR s.repo_full_name = ${opts.repo ?? null})`,
   ]);
   return {
-    totalPipelines,
-    failedPipelines,
+    totalPipelines: runs[0]?.total ?? 0,
+    failedPipelines: runs[0]?.failed ?? 0,
     healedPipelines: healed.length,
     totalHealingSessions,
     pendingApproval,

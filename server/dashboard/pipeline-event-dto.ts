@@ -23,3 +23,17 @@ export function toPipelineEventDto(e: PipelineEvent) {
 }
 
 export type PipelineEventDto = ReturnType<typeof toPipelineEventDto>;
+
+/** A pipeline run: its latest attempt's fields, and every attempt of it, oldest first. */
+export function toPipelineRunDto(latest: PipelineEvent, attempts: PipelineEvent[]) {
+  return {
+    ...toPipelineEventDto(latest),
+    attemptCount: attempts.length,
+    attempts: attempts.map((a) => ({
+      id: a.id.toString(), runAttempt: a.runAttempt, status: a.status, conclusion: a.conclusion, failureType: a.failureType, flaky: a.flaky,
+      createdAt: a.createdAt.toISOString(),
+    })),
+  };
+}
+
+export type PipelineRunDto = ReturnType<typeof toPipelineRunDto>;

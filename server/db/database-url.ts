@@ -23,3 +23,12 @@ export function resolveDatabaseUrl(e: Env): string {
   }
   return url;
 }
+
+/** True when the database is the embedded server: started here, or started by the dev launcher, which hands
+ *  its URL (loopback, EMBEDDED_POSTGRES_PORT) to `next dev`. */
+export function usesEmbeddedDatabase(e: Env): boolean {
+  const configured = configuredDatabaseUrl(e);
+  if (!configured) return true;
+  const url = new URL(configured);
+  return url.hostname === "127.0.0.1" && Number(url.port) === e.EMBEDDED_POSTGRES_PORT;
+}

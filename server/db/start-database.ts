@@ -4,17 +4,17 @@ import path from "node:path";
 import type { Env } from "../env";
 import { logger } from "../logger";
 import { runtimeState } from "../runtime-state";
-import { configuredDatabaseUrl } from "./database-url";
+import { configuredDatabaseUrl, usesEmbeddedDatabase } from "./database-url";
 import { startEmbeddedPostgres } from "./embedded-postgres";
 import { applyMigrations } from "./migrate";
 
 export async function startDatabase(e: Env): Promise<{ url: string; embedded: boolean }> {
   const log = logger("database");
-  const external = configuredDatabaseUrl(e);
-  if (external) {
-    const applied = await applyMigrations(external);
+  const configured = configuredDatabaseUrl(e);
+  if (configured) {
+    const applied = await applyMigrations(configured);
     if (applied.length) log.info({ applied }, "Applied database migrations");
-    return { url: external, embedded: false };
+    return { url: configured, embedded: usesEmbeddedDatabase(e) };
   }
   const state = runtimeState();
   if (!state.embeddedPostgres) {

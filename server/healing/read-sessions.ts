@@ -1,15 +1,18 @@
 // Reads of healing sessions for the dashboard and the REST API (runbook §6 healing endpoints).
 import { AppError } from "../errors";
 import type { Db } from "../db/client";
+import { olderThan, pageSize, toPage, type PageRequest } from "../http/pagination";
 import { toAuditLogEntryDto, toSessionDetailDto, toSessionSummaryDto } from "./session-dto";
 
-export async function listSessions(db: Db, opts: { repo?: string; status?: string; limit?: number } = {}) {
+/** Newest first, a page at a time (server/http/pagination.ts). */
+export async function listSessions(db: Db, opts: { repo?: string; status?: string } & PageRequest = {}) {
+  const size = pageSize(opts.limit);
   const rows = await db.healingSession.findMany({
-    where: { ...(opts.repo && { repoFullName: opts.repo }), ...(opts.status && { status: opts.status }) },
-    orderBy: { createdAt: "desc" },
-    take: opts.limit ?? 100,
+    where: { ...(opts.repo && { repoFullName: opts.repo }), ...(opts.status && { status: opts.status }), ...olderThan(opts.cursor) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: size + 1,
   });
-  return rows.map(toSessionSummaryDto);
+  return toPage(rows, size, toSessionSummaryDto, (r) => [r.createdAt.toISOString(), r.id.toString()]);
 }
 
 export function parseSessionId(id: string): bigint {

@@ -2,7 +2,7 @@
 // required (DOWN makes the whole answer DOWN, HTTP 503); the others report how they are wired.
 import type { Env } from "../env";
 import type { Db } from "../db/client";
-import { configuredDatabaseUrl } from "../db/database-url";
+import { usesEmbeddedDatabase } from "../db/database-url";
 import { githubEndpoints } from "../github/endpoints";
 import { pusherConfigured } from "../realtime/publisher";
 
@@ -23,7 +23,7 @@ export interface HealthProbes {
 }
 
 async function probeDatabase(db: Db, e: Env): Promise<Component> {
-  const engine = configuredDatabaseUrl(e) ? "postgresql" : "embedded-postgres";
+  const engine = usesEmbeddedDatabase(e) ? "embedded-postgres" : "postgresql";
   try {
     const [row] = await db.$queryRaw<{ version: string }[]>`SELECT current_setting('server_version') AS version`;
     return { status: "UP", details: { engine, version: row?.version } };

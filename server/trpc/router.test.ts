@@ -23,10 +23,10 @@ describe("tRPC app router (createCaller)", () => {
     expect(await t.dashboard.stats()).toEqual({
       totalPipelines: 0, failedPipelines: 0, healedPipelines: 0, totalHealingSessions: 0, pendingApproval: 0, successfulHeals: 0, averageMTTR: null,
     });
-    expect(await t.dashboard.pipelineEvents()).toEqual([]);
-    expect(await t.healing.sessions()).toEqual([]);
+    expect(await t.dashboard.pipelineEvents()).toEqual({ items: [], nextCursor: null });
+    expect(await t.healing.sessions()).toEqual({ items: [], nextCursor: null });
     expect(await t.security.stats()).toEqual({ totalScans: 0, criticalCount: 0, highCount: 0, mediumCount: 0, lowCount: 0, lastScanAt: null });
-    expect(await t.repos.monitored()).toEqual([]);
+    expect(await t.repos.monitored()).toEqual({ items: [], nextCursor: null });
     expect(await t.auth.me()).toMatchObject({ login: "octocat" });
   });
 
@@ -44,7 +44,7 @@ describe("tRPC app router (createCaller)", () => {
     expect(stats).toMatchObject({ totalPipelines: 2, failedPipelines: 1, healedPipelines: 1, totalHealingSessions: 2, pendingApproval: 1, successfulHeals: 1 });
     expect(stats.averageMTTR).toBeGreaterThanOrEqual(0);
     expect((await t.dashboard.stats({ repo: "octo/b" })).totalHealingSessions).toBe(0);
-    expect((await t.dashboard.pipelineEvents({ repo: "octo/b" })).map((e) => e.runId)).toEqual(["2"]);
+    expect((await t.dashboard.pipelineEvents({ repo: "octo/b" })).items.map((e) => e.runId)).toEqual(["2"]);
     expect(await t.dashboard.branches({ repo: "octo/b" })).toEqual(["dev"]);
     expect((await t.healing.session({ id: session.id.toString() })).confidenceScore).toBe(0.8);
     expect(await t.healing.fixPlan({ id: session.id.toString() })).toBeNull();

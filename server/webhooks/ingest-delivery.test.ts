@@ -50,13 +50,15 @@ describe("ingestDelivery", () => {
     expect(sent[0]!.data).toMatchObject({ pipelineEventId: row.id.toString(), repoFullName: "octo/app", runId: "1001", commitSha: "f".repeat(40) });
   });
 
-  it("stores but does not heal unmonitored repositories, successes and cancellations", async () => {
+  it("stores but does not heal successes and cancellations; stores nothing of unmonitored repositories", async () => {
     const sent: OutgoingEvent[] = [];
-    await ingestDelivery(deps(sent), { id: "c", event: "workflow_run", payload: failedRun({ repo: "someone/else" }) });
+    const ignored = await ingestDelivery(deps(sent), { id: "c", event: "workflow_run", payload: failedRun({ repo: "someone/else" }) });
     await ingestDelivery(deps(sent), { id: "d", event: "workflow_run", payload: failedRun({ id: 2, conclusion: "success" }) });
     await ingestDelivery(deps(sent), { id: "e", event: "workflow_run", payload: failedRun({ id: 3, conclusion: "cancelled" }) });
     expect(sent).toEqual([]);
-    expect(await db().pipelineEvent.count()).toBe(3);
+    expect(ignored).toMatchObject({ status: 202, body: { ignored: "repository someone/else is not monitored by InfraFlow" } });
+    expect(await db().pipelineEvent.count()).toBe(2);
+    expect(await db().webhookDelivery.count()).toBe(2);
     expect((await db().pipelineEvent.findFirstOrThrow({ where: { runId: 3n } })).status).toBe("cancelled");
   });
 

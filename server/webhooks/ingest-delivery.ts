@@ -1,6 +1,6 @@
 // What InfraFlow does with a verified delivery (runbook §4.1 steps 3–4): store it once, normalize it,
-// and start the follow-up workflow — healing for a failed run of a monitored repository, outcome
-// recording for CI on an auto-fix branch, the security scan for a push.
+// and start the follow-up workflow — healing for a failed run, outcome recording for CI on an auto-fix
+// branch, the security scan for a push. Only monitored repositories' deliveries are kept.
 import type pg from "pg";
 import type { Logger } from "pino";
 import type { Db } from "../db/client";
@@ -11,6 +11,7 @@ import type { Delivery } from "./parse-delivery";
 import { forgetDelivery, recordDelivery, recordWorkflowRun } from "./record-workflow-run";
 import { linkPullRequest } from "./link-pull-request";
 import { markEarlierAttemptsFlaky } from "../pipelines/mark-flaky";
+import { countUnmonitoredDelivery } from "./unmonitored-deliveries";
 
 export interface OutgoingEvent {
   name: string;
@@ -43,8 +44,9 @@ export async function ingestDelivery(deps: IngestDeps, delivery: Delivery): Prom
       return ingestPush(deps, delivery);
     default: {
       const action = typeof delivery.payload.action === "string" ? delivery.payload.action : null;
-      const fresh = await recordDelivery(deps.sql, delivery.id, delivery.event, action, repo);
-      if (!fresh) return duplicate();
+      const recorded = await recordDelivery(deps.sql, delivery.id, delivery.event, action, repo);
+      if (recorded === "unmonitored") return unmonitored(deps, delivery, repo!);
+      if (recorded === "duplicate") return duplicate();
       if (delivery.event === "pull_request") await linkPullRequest(deps.db, delivery.payload, deps.fixBranchPrefix);
       return { status: 200, body: { ok: true } };
     }
@@ -55,6 +57,7 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
   const run = normalizeWorkflowRun(delivery.payload);
   const onFixBranch = run.branch.startsWith(deps.fixBranchPrefix);
   const recorded = await recordWorkflowRun(deps.sql, delivery.id, run, onFixBranch);
+  if (!recorded.monitored) return unmonitored(deps, delivery, run.repoFullName);
   if (!recorded.fresh) return duplicate();
   if (recorded.pipelineEventId === null) return { status: 200, body: { ok: true, ignored: "an older state of a run already updated" } };
 
@@ -66,7 +69,7 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
       id: `fix-run-${run.runId}-${run.runAttempt}`,
       data: { healingSessionId: recorded.healingSessionId.toString(), pipelineEventId, conclusion: run.conclusion ?? "unknown", deliveryId: delivery.id },
     });
-  } else if (run.failed && !onFixBranch && recorded.monitored) {
+  } else if (run.failed && !onFixBranch) {
     events.push({
       name: "infraflow/pipeline.failed",
       id: `pipeline-failed-${run.runId}-${run.runAttempt}`,
@@ -75,8 +78,6 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
         runId: run.runId.toString(), runAttempt: run.runAttempt, workflowName: run.workflowName, deliveryId: delivery.id,
       },
     });
-  } else if (run.failed && !recorded.monitored) {
-    deps.log.info({ repo: run.repoFullName, runId: run.runId.toString() }, "Ignoring failed workflow_run of a repository that is not monitored");
   } else if (!onFixBranch) {
     if (run.conclusion === "success" && run.runAttempt > 1) {
       // The re-run InfraFlow asked for passed: the earlier failed attempts were flaky.
@@ -92,8 +93,9 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
 
 async function ingestPush(deps: IngestDeps, delivery: Delivery): Promise<IngestResult> {
   const push = normalizePush(delivery.payload);
-  const fresh = await recordDelivery(deps.sql, delivery.id, "push", null, push.repoFullName);
-  if (!fresh) return duplicate();
+  const recorded = await recordDelivery(deps.sql, delivery.id, "push", null, push.repoFullName);
+  if (recorded === "unmonitored") return unmonitored(deps, delivery, push.repoFullName);
+  if (recorded === "duplicate") return duplicate();
   if (push.deleted || push.branch === null) return { status: 200, body: { ok: true, ignored: "branch deletion or tag push: nothing to scan" } };
   const events: OutgoingEvent[] = [
     {
@@ -116,6 +118,12 @@ async function dispatch(deps: IngestDeps, deliveryId: string, events: OutgoingEv
     throw err;
   }
   for (const e of events) deps.log.info({ deliveryId, event: e.name, eventId: e.id }, `Published pipeline event to workflow engine: ${e.id}`);
+}
+
+function unmonitored(deps: IngestDeps, delivery: Delivery, repo: string): IngestResult {
+  const droppedSoFar = countUnmonitoredDelivery();
+  deps.log.info({ deliveryId: delivery.id, event: delivery.event, repo, droppedSoFar }, `Ignoring delivery from repository ${repo}: nobody monitors it`);
+  return { status: 202, body: { ok: true, ignored: `repository ${repo} is not monitored by InfraFlow` } };
 }
 
 function duplicate(): IngestResult {

@@ -1,13 +1,13 @@
 // Stores a workflow_run delivery in one SQL statement: the delivery id (idempotency), the pipeline event
-// (upserted per run attempt, never moved backwards by an older delivery), the link to a healing session
-// when the run is CI on an auto-fix branch, and whether the repository is monitored. One statement is
+// (upserted per run attempt, never moved backwards by an older delivery) and the link to a healing session
+// when the run is CI on an auto-fix branch — only when the repository is monitored; otherwise nothing. One statement is
 // one transaction, so a crash leaves either all of it or none. It is a named (prepared) statement on
 // the shared pool: planning this CTE costs more than running it, and this is the webhook's hot path.
 import type pg from "pg";
 import type { NormalizedRun } from "./normalize-workflow-run";
 
 export interface RecordedRun {
-  /** False when this delivery id was already stored: nothing changed. */
+  /** False when this delivery id was already stored, or the repository is not monitored: nothing changed. */
   fresh: boolean;
   /** Null when an older delivery arrived after a newer one and was not applied. */
   pipelineEventId: bigint | null;
@@ -16,9 +16,11 @@ export interface RecordedRun {
 }
 
 const RECORD_RUN = `
-  WITH delivery AS (
+  WITH monitored AS (
+    SELECT EXISTS (SELECT 1 FROM monitored_repos WHERE repo_full_name = $3) AS yes
+  ), delivery AS (
     INSERT INTO webhook_deliveries (delivery_id, event, action, repo_full_name)
-    VALUES ($1, 'workflow_run', $2, $3)
+    SELECT $1, 'workflow_run', $2, $3 WHERE (SELECT yes FROM monitored)
     ON CONFLICT (delivery_id) DO NOTHING
     RETURNING delivery_id
   ), session AS (
@@ -43,7 +45,7 @@ const RECORD_RUN = `
     RETURNING id, healing_session_id
   )
   SELECT EXISTS (SELECT 1 FROM delivery) AS fresh, upsert.id::text AS id, upsert.healing_session_id::text AS healing_session_id,
-         EXISTS (SELECT 1 FROM monitored_repos WHERE repo_full_name = $3) AS monitored
+         (SELECT yes FROM monitored) AS monitored
   FROM (SELECT 1) AS one LEFT JOIN upsert ON true`;
 
 export async function recordWorkflowRun(sql: pg.Pool, deliveryId: string, run: NormalizedRun, fixBranch: boolean): Promise<RecordedRun> {
@@ -64,14 +66,28 @@ export async function recordWorkflowRun(sql: pg.Pool, deliveryId: string, run: N
   };
 }
 
-/** Stores the delivery id of any other event; false when it was already stored. */
-export async function recordDelivery(sql: pg.Pool, deliveryId: string, event: string, action: string | null, repoFullName: string | null): Promise<boolean> {
-  const { rowCount } = await sql.query({
+const RECORD_DELIVERY = `
+  WITH monitored AS (
+    SELECT $4::text IS NULL OR EXISTS (SELECT 1 FROM monitored_repos WHERE repo_full_name = $4) AS yes
+  ), delivery AS (
+    INSERT INTO webhook_deliveries (delivery_id, event, action, repo_full_name)
+    SELECT $1, $2, $3, $4 WHERE (SELECT yes FROM monitored)
+    ON CONFLICT (delivery_id) DO NOTHING
+    RETURNING 1
+  )
+  SELECT (SELECT yes FROM monitored) AS monitored, EXISTS (SELECT 1 FROM delivery) AS fresh`;
+
+/** Stores the delivery id of any other event, when its repository (if it names one) is monitored. */
+export async function recordDelivery(
+  sql: pg.Pool, deliveryId: string, event: string, action: string | null, repoFullName: string | null,
+): Promise<"stored" | "duplicate" | "unmonitored"> {
+  const { rows } = await sql.query<{ monitored: boolean; fresh: boolean }>({
     name: "record-delivery",
-    text: `INSERT INTO webhook_deliveries (delivery_id, event, action, repo_full_name) VALUES ($1, $2, $3, $4) ON CONFLICT (delivery_id) DO NOTHING`,
+    text: RECORD_DELIVERY,
     values: [deliveryId, event, action, repoFullName],
   });
-  return rowCount === 1;
+  const row = rows[0]!;
+  return !row.monitored ? "unmonitored" : row.fresh ? "stored" : "duplicate";
 }
 
 /** Undo for a delivery whose follow-up could not be started, so GitHub's redelivery is processed again. */

@@ -1,7 +1,8 @@
 // npm run bench:ingest — webhook ingestion throughput on loopback.
 // InfraFlow (`next start`, embedded PostgreSQL) vs a baseline measured in the same run: a bare node:http
-// server that only verifies the signature and parses the JSON. Every delivery is a distinct signed
-// workflow_run (its own delivery id and run id), so afterwards rows must equal accepted deliveries.
+// server that only verifies the signature and parses the JSON. Every delivery is a distinct workflow_run
+// (its own delivery id and run id) of a monitored repository, signed with its hook's own secret and naming
+// that hook in X-GitHub-Hook-ID as GitHub does, so afterwards rows must equal accepted deliveries.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -15,6 +16,7 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "../../server/db/embedded-postgres";
 import { applyMigrations } from "../../server/db/migrate";
 import { signPayload, verifySignature } from "../../server/webhooks/verify-signature";
+import { sealWebhookSecret } from "../../server/webhooks/webhook-secret";
 import { freePort } from "../../test/global-setup";
 import { waitForHealth } from "../wait-for-health";
 
@@ -28,6 +30,7 @@ const { values: args } = parseArgs({
 const DURATION = Number(args.duration);
 const CONNECTIONS = Number(args.connections);
 const SECRET = "bench-secret";
+const HOOK_ID = "7001";
 
 let runSeq = 5_000_000_000;
 function delivery() {
@@ -49,6 +52,7 @@ function delivery() {
       "content-type": "application/json",
       "x-github-event": "workflow_run",
       "x-github-delivery": randomUUID(),
+      "x-github-hook-id": HOOK_ID,
       "x-hub-signature-256": signPayload(SECRET, body),
     },
   };
@@ -116,10 +120,16 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "infraflow-bench-"));
   const postgres = await startEmbeddedPostgres({ dataDir, port: await freePort(), ephemeral: true });
   await applyMigrations(postgres.url);
+  const setup = new pg.Client({ connectionString: postgres.url });
+  await setup.connect();
+  await setup.query(`INSERT INTO users (github_id, login) VALUES (1, 'bench')`);
+  await setup.query(`INSERT INTO monitored_repos (user_id, repo_full_name, webhook_id) VALUES (1, 'bench/app', $1)`, [HOOK_ID]);
+  await setup.query(`INSERT INTO repo_webhooks (repo_full_name, hook_id, secret, payload_url) VALUES ('bench/app', $1, $2, 'http://127.0.0.1/api/webhooks/github')`, [HOOK_ID, sealWebhookSecret(SECRET)]);
+  await setup.end();
   const appPort = await freePort();
   // Its own process group, so stopping it stops next-server too (npx runs it as a child).
   const app = spawn("npx", ["next", "start", "-p", String(appPort), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: postgres.url, WEBHOOK_SECRET: SECRET, NEXTAUTH_SECRET: "bench", LOG_LEVEL: "info", DATA_DIR: dataDir },
+    env: { ...process.env, DATABASE_URL: postgres.url, NEXTAUTH_SECRET: "bench", APP_URL: `http://127.0.0.1:${appPort}`, LOG_LEVEL: "info", DATA_DIR: dataDir },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });

@@ -1,5 +1,6 @@
 // Bad requests get GitHub's error shapes and statuses (validated against the OpenAPI description):
-// 401 without a valid token, 404 for what does not exist, 409 on a stale ref, 422 on invalid input.
+// 401 without a valid token, 404 for what does not exist, 409 on a stale file sha, 422 on invalid input
+// and on a ref update that is not a fast forward.
 import { RequestError } from "@octokit/request-error";
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,11 +57,11 @@ describe("GitHub error shapes", () => {
     }
   });
 
-  it("answers 409 when a ref update is not a fast forward and when a file's sha is stale", async () => {
+  it("answers 422 when a ref update is not a fast forward and 409 when a file's sha is stale", async () => {
     const { data: tree } = await octokit.git.createTree({ owner, repo, tree: [{ path: "x.txt", mode: "100644", type: "blob", content: "unrelated" }] });
     const { data: orphan } = await octokit.git.createCommit({ owner, repo, message: "unrelated history", tree: tree.sha, parents: [] });
     const stale = await failure(octokit.git.updateRef({ owner, repo, ref: "heads/main", sha: orphan.sha }));
-    expect(stale.status).toBe(409);
+    expect(stale.status).toBe(422);
     expect(stale.response?.data).toMatchObject({ message: "Update is not a fast forward" });
     expect((await octokit.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha).toBe(base);
 

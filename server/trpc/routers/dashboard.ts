@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { getDashboardStats } from "../../dashboard/get-dashboard-stats";
 import { listBranches, listPipelineEvents } from "../../dashboard/list-pipeline-events";
+import { pageInput } from "../../http/pagination";
 import { REPO_FULL_NAME } from "../../repos/repo-name";
 import { createTrpcRouter, protectedProcedure } from "../init";
 
@@ -9,7 +10,7 @@ const repo = z.string().regex(REPO_FULL_NAME, "expected owner/repo");
 export const dashboardRouter = createTrpcRouter({
   stats: protectedProcedure.input(z.object({ repo: repo.optional() }).optional()).query(({ ctx, input }) => getDashboardStats(ctx.db, input ?? {})),
   pipelineEvents: protectedProcedure
-    .input(z.object({ repo: repo.optional(), branch: z.string().optional(), limit: z.number().int().min(1).max(500).optional() }).optional())
+    .input(z.object({ repo: repo.optional(), branch: z.string().optional(), ...pageInput }).optional())
     .query(({ ctx, input }) => listPipelineEvents(ctx.db, input ?? {})),
   branches: protectedProcedure.input(z.object({ repo })).query(({ ctx, input }) => listBranches(ctx.db, input.repo)),
 });

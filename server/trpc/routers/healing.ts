@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { getAuditLog, getFixPlan, getSession, listSessions } from "../../healing/read-sessions";
+import { pageInput } from "../../http/pagination";
 import { createTrpcRouter, protectedProcedure } from "../init";
 
 const id = z.object({ id: z.string() });
 
 export const healingRouter = createTrpcRouter({
   sessions: protectedProcedure
-    .input(z.object({ repo: z.string().optional(), status: z.string().optional(), limit: z.number().int().min(1).max(500).optional() }).optional())
+    .input(z.object({ repo: z.string().optional(), status: z.string().optional(), ...pageInput }).optional())
     .query(({ ctx, input }) => listSessions(ctx.db, input ?? {})),
   session: protectedProcedure.input(id).query(({ ctx, input }) => getSession(ctx.db, input.id)),
   fixPlan: protectedProcedure.input(id).query(({ ctx, input }) => getFixPlan(ctx.db, input.id)),

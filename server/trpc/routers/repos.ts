@@ -1,10 +1,12 @@
+import { z } from "zod";
+import { pageInput } from "../../http/pagination";
 import { listMonitoredRepos } from "../../repos/list-monitored-repos";
 import { listUserRepos } from "../../repos/list-user-repos";
 import { userGitHub } from "../../repos/user-github";
 import { createTrpcRouter, protectedProcedure } from "../init";
 
 export const reposRouter = createTrpcRouter({
-  monitored: protectedProcedure.query(({ ctx }) => listMonitoredRepos(ctx.db)),
+  monitored: protectedProcedure.input(z.object(pageInput).optional()).query(({ ctx, input }) => listMonitoredRepos(ctx.db, input ?? {})),
   /** The signed-in user's GitHub repositories. */
   available: protectedProcedure.query(async ({ ctx }) => listUserRepos(ctx.db, await userGitHub(ctx.db, ctx.user.id), ctx.user.id)),
 });

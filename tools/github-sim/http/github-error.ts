@@ -1,5 +1,5 @@
-// GitHub's error bodies: `{message, documentation_url, status}`, and for 422 an `errors` list naming
-// the resource, field and code, so Octokit's RequestError carries what real GitHub would send.
+// GitHub's error bodies: `{message, documentation_url, status}`, and for a validation failure an `errors`
+// list naming the resource, field and code, so Octokit's RequestError carries what real GitHub would send.
 import type { Context } from "hono";
 
 export interface ValidationIssue {

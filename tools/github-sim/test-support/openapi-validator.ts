@@ -56,6 +56,13 @@ export function responseValidator(method: string, route: string, status: number)
   return validator;
 }
 
+/** The statuses GitHub's description lists for an operation. */
+export function documentedStatuses(method: string, route: string): number[] {
+  const operation = load().spec.paths[route]?.[method.toLowerCase()];
+  if (!operation) throw new Error(`GitHub's OpenAPI description has no operation ${method} ${route}`);
+  return Object.keys(operation.responses).map(Number);
+}
+
 export class OpenApiMismatch extends Error {}
 
 export function assertMatchesOpenApi(method: string, route: string, status: number, body: unknown): void {

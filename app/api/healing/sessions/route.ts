@@ -1,5 +1,8 @@
 import { db } from "@/server/db/client";
 import { listSessions } from "@/server/healing/read-sessions";
+import { pageQuery, pageResponse } from "@/server/http/pagination";
 import { optionalParam, restHandler } from "@/server/http/rest-handler";
 
-export const GET = restHandler(({ query }) => listSessions(db(), { repo: optionalParam(query, "repo"), status: optionalParam(query, "status") }));
+export const GET = restHandler(async ({ req, query }) =>
+  pageResponse(req, await listSessions(db(), { repo: optionalParam(query, "repo"), status: optionalParam(query, "status"), ...pageQuery(query) })),
+);

@@ -1,5 +1,8 @@
 import type { FailureType } from "@/server/analysis/failure-types";
+import { pageQuery, pageResponse } from "@/server/http/pagination";
 import { optionalParam, restHandler } from "@/server/http/rest-handler";
-import { listPatterns } from "@/server/knowledge/list-patterns";
+import { listPatternsPage } from "@/server/knowledge/list-patterns";
 
-export const GET = restHandler(({ query }) => listPatterns({ failureType: optionalParam(query, "failureType") as FailureType | undefined }));
+export const GET = restHandler(async ({ req, query }) =>
+  pageResponse(req, await listPatternsPage({ failureType: optionalParam(query, "failureType") as FailureType | undefined, ...pageQuery(query) })),
+);

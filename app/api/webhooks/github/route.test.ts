@@ -25,6 +25,10 @@ describe("POST /api/webhooks/github", () => {
     process.env.WEBHOOK_SECRET = SECRET;
     resetEnvForTests();
     await db().$executeRawUnsafe("TRUNCATE webhook_deliveries, pipeline_events, healing_sessions, monitored_repos, users RESTART IDENTITY CASCADE");
+    // Only monitored repositories' deliveries are stored: monitor every repository of the examples.
+    const user = await db().user.create({ data: { githubId: 1n, login: "dev" } });
+    const repos = new Set(HANDLED.flatMap((e) => payloadsOf(e)).map((p) => (p.repository as { full_name?: string } | undefined)?.full_name).filter((r) => r !== undefined));
+    await db().monitoredRepo.createMany({ data: [...repos].map((repoFullName) => ({ userId: user.id, repoFullName })) });
   });
 
   it("stores every handled example payload once, with the run's columns", async () => {
@@ -150,7 +154,7 @@ describe("POST /api/webhooks/github", () => {
     delete process.env.WEBHOOK_SECRET;
     resetEnvForTests();
     const res = await POST(webhookRequest({ event: "ping", payload: { zen: "hi" } }));
-    expect(res.status).toBe(503);
+    expect(res.status).toBe(401);
     expect(await counts()).toEqual({ deliveries: 0, pipelines: 0 });
   });
 });

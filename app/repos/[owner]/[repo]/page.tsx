@@ -5,6 +5,9 @@ import { RepoDetail } from "@/components/repos/repo-detail";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
+import { db } from "@/server/db/client";
+import { isAppError } from "@/server/errors";
+import { assertKnownRepo } from "@/server/repos/known-repo";
 import { REPO_FULL_NAME } from "@/server/repos/repo-name";
 
 export default async function RepoPage({ params }: { params: Promise<{ owner: string; repo: string }> }) {
@@ -12,6 +15,11 @@ export default async function RepoPage({ params }: { params: Promise<{ owner: st
   const { owner, repo } = await params;
   const fullName = `${owner}/${repo}`;
   if (!REPO_FULL_NAME.test(fullName)) notFound();
+  // A repository InfraFlow does not know (a typo, /repos/nobody/nothing) is a 404, not an empty page.
+  await assertKnownRepo(db(), fullName).catch((err: unknown) => {
+    if (isAppError(err) && err.code === "NOT_FOUND") notFound();
+    throw err;
+  });
   prefetch(trpc.dashboard.branches.queryOptions({ repo: fullName }));
   prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, limit: 50 }));
   prefetch(trpc.healing.sessions.queryOptions({ repo: fullName }));

@@ -6,7 +6,7 @@ import { gitText } from "../../git/run-git";
 import { gitCommitJson } from "../../json/git-json";
 import { commitFiles } from "../../repo-ops/commit-files";
 import type { SimRepo } from "../../store/state";
-import { GitHubError, invalid, notFound } from "../github-error";
+import { GitHubError, notFound } from "../github-error";
 import { optionalString, pathRepo, readJson, requireAdmin, requiredString, type ApiContext, type ApiEnv } from "../route-helpers";
 import { resolveCommitish } from "./repos";
 
@@ -52,7 +52,7 @@ export function contentRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
     const head = await resolveCommitish(gitDir, `refs/heads/${branch}`);
     if (!head && branch !== repo.defaultBranch) throw new GitHubError(404, `Branch ${branch} not found`);
     const existing = head ? await lookup(gitDir, head, filePath) : null;
-    if (existing && !given) throw invalid("Commit", "sha", "missing_field", '"sha" wasn\'t supplied.');
+    if (existing && !given) throw new GitHubError(422, 'Invalid request.\n\n"sha" wasn\'t supplied.');
     if (existing && given !== existing.sha) throw new GitHubError(409, `${filePath} does not match ${given}`);
     const { after } = await commitFiles(ctx, repo, {
       branch,

@@ -38,7 +38,7 @@ export function gitDataRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
     const body = await readJson(c);
     if (!Array.isArray(body.tree)) throw invalid("Tree", "tree", "missing_field");
     const baseTree = optionalString(body, "base_tree", "Tree");
-    if (baseTree && (await objectType(gitDir, baseTree)) !== "tree") throw invalid("Tree", "base_tree", "invalid", "base_tree is not a valid tree oid");
+    if (baseTree && (await objectType(gitDir, baseTree)) !== "tree") throw new GitHubError(422, "base_tree is not a valid tree oid");
     const changes: TreeChange[] = [];
     for (const raw of body.tree as Record<string, unknown>[]) {
       const entryPath = typeof raw?.path === "string" ? raw.path.replace(/^\/+/, "") : "";
@@ -52,7 +52,7 @@ export function gitDataRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
       } else if (isSha(raw.sha) && (await objectType(gitDir, raw.sha)) === "blob") {
         changes.push({ path: entryPath, mode, sha: raw.sha });
       } else {
-        throw invalid("Tree", "sha", "invalid", `tree.sha ${String(raw.sha)} is not a valid blob`);
+        throw new GitHubError(422, `tree.sha ${String(raw.sha)} is not a valid blob`);
       }
     }
     const sha = await buildTree(gitDir, baseTree ?? null, changes);
@@ -78,12 +78,12 @@ export function gitDataRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
     const body = await readJson(c);
     const message = requiredString(body, "message", "Commit");
     const tree = requiredString(body, "tree", "Commit");
-    if ((await objectType(gitDir, tree)) !== "tree") throw invalid("Commit", "tree", "invalid", "Tree SHA does not exist");
+    if ((await objectType(gitDir, tree)) !== "tree") throw new GitHubError(422, "Tree SHA does not exist");
     const parents = body.parents ?? [];
     if (!Array.isArray(parents)) throw invalid("Commit", "parents", "invalid");
     for (const parent of parents) {
       if (!isSha(parent) || (await objectType(gitDir, parent)) !== "commit") {
-        throw invalid("Commit", "parents", "invalid", "Parent SHA does not exist or is not a commit object");
+        throw new GitHubError(422, "Parent SHA does not exist or is not a commit object");
       }
     }
     const user = c.get("user");
@@ -143,11 +143,12 @@ export function gitDataRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
     const current = (await refExists(gitDir, ref)) ? await resolveRef(gitDir, ref) : null;
     if (!current) throw new GitHubError(422, "Reference does not exist");
     if (!isSha(sha) || (await objectType(gitDir, sha)) !== "commit") throw new GitHubError(422, "Object does not exist");
-    if (!force && !(await isAncestor(gitDir, current, sha))) throw new GitHubError(409, "Update is not a fast forward");
+    if (!force && !(await isAncestor(gitDir, current, sha))) throw new GitHubError(422, "Update is not a fast forward");
     try {
       await updateRef(gitDir, ref, sha, current);
     } catch {
-      throw new GitHubError(409, "Reference update failed: the reference moved during the update");
+      // The ref moved between the check and the update: GitHub refuses the update the same way.
+      throw new GitHubError(422, "Reference cannot be updated");
     }
     await ctx.hooks.refUpdated({ repo, ref, before: current, after: sha, forced: force, pusher: c.get("user") });
     return c.json(refJson(ctx, repo, ref, sha));

@@ -13,6 +13,6 @@ export const POST = restHandler(async ({ req, user }) => {
   if (typeof repoFullName !== "string") throw new AppError("BAD_REQUEST", "repoFullName (owner/repo) is required");
   return monitorRepo({
     db: db(), github: await userGitHub(db(), user.id), log: logger("repos"), userId: user.id, repoFullName,
-    appUrl: appUrl(env(), req.headers), webhookSecret: env().WEBHOOK_SECRET,
+    appUrl: appUrl(env()),
   });
 });
