@@ -5,10 +5,23 @@ import { olderThan, pageSize, toPage, type PageRequest } from "../http/paginatio
 import { toAuditLogEntryDto, toSessionDetailDto, toSessionSummaryDto } from "./session-dto";
 
 /** Newest first, a page at a time (server/http/pagination.ts). */
-export async function listSessions(db: Db, opts: { repo?: string; status?: string } & PageRequest = {}) {
+export interface ListSessionsFilter {
+  repo?: string;
+  status?: string;
+  failureType?: string;
+  source?: string;
+}
+
+export async function listSessions(db: Db, opts: ListSessionsFilter & PageRequest = {}) {
   const size = pageSize(opts.limit);
   const rows = await db.healingSession.findMany({
-    where: { ...(opts.repo && { repoFullName: opts.repo }), ...(opts.status && { status: opts.status }), ...olderThan(opts.cursor) },
+    where: {
+      ...(opts.repo && { repoFullName: opts.repo }),
+      ...(opts.status && { status: opts.status }),
+      ...(opts.failureType && { failureType: opts.failureType }),
+      ...(opts.source && { source: opts.source }),
+      ...olderThan(opts.cursor),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: size + 1,
   });
