@@ -48,7 +48,7 @@ export async function getSessionReview({ db, viewer, id, githubUrl, kb }: GetSes
         fixDiffs(plan.changes).map(async (file, i) => {
           const change = plan.changes[i]!;
           const lines = shownLines(file.diff);
-          const [oldTokens, newTokens]: LineTokens[] = await Promise.all([
+          const [oldTokens, newTokens] = await Promise.all<[Promise<LineTokens> | LineTokens, Promise<LineTokens> | LineTokens]>([
             change.action === "create" ? {} : highlightLines(file.path, change.originalContent ?? "", lines.old),
             change.action === "delete" ? {} : highlightLines(file.path, change.content, lines.new),
           ]);

@@ -21,5 +21,7 @@ export const dashboardRouter = createTrpcRouter({
       const readable = await readableRepoNames(ctx.user);
       return getInsights(ctx.db, { repos: input?.repo ? readable.filter((r) => r === input.repo) : readable, days: input?.days });
     }),
+  /** Repository names for filters: those the viewer may read. */
+  repositories: protectedProcedure.query(async ({ ctx }) => (await readableRepoNames(ctx.user)).sort()),
   branches: protectedProcedure.input(z.object({ repo })).query(({ ctx, input }) => listBranches(ctx.db, input.repo)),
 });
