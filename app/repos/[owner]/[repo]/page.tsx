@@ -3,14 +3,14 @@ import { Suspense } from "react";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
 import { RepoDetail } from "@/components/repos/repo-detail";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
-import { PageHeader } from "@/components/ui/card";
+import { Loading, PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { isAppError } from "@/server/errors";
 import { assertKnownRepo } from "@/server/repos/known-repo";
 import { REPO_FULL_NAME } from "@/server/repos/repo-name";
 
-export default async function RepoPage({ params }: { params: Promise<{ owner: string; repo: string }> }) {
+export default async function RepoPage({ params, searchParams }: { params: Promise<{ owner: string; repo: string }>; searchParams: Promise<{ branch?: string | string[] }> }) {
   if (!(await currentUser())) return <SignInPrompt />;
   const { owner, repo } = await params;
   const fullName = `${owner}/${repo}`;
@@ -21,12 +21,15 @@ export default async function RepoPage({ params }: { params: Promise<{ owner: st
     throw err;
   });
   prefetch(trpc.dashboard.branches.queryOptions({ repo: fullName }));
-  prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, limit: 50 }));
-  prefetch(trpc.healing.sessions.queryOptions({ repo: fullName }));
+  const branch = [(await searchParams).branch].flat()[0] || undefined;
+  prefetch(trpc.dashboard.stats.queryOptions({ repo: fullName }));
+  prefetch(trpc.dashboard.insights.queryOptions({ repo: fullName, days: 30 }));
+  prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, branch, limit: 50 }));
+  prefetch(trpc.healing.sessions.queryOptions({ repo: fullName, limit: 50 }));
   return (
     <HydrateClient>
-      <PageHeader title={fullName} description="Pipeline history and healing timeline" />
-      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+      <PageHeader title={fullName} description="Pipeline history, healing timeline and failure types" />
+      <Suspense fallback={<Loading rows={6} label="Loading the repository…" />}>
         <RepoDetail repo={fullName} />
       </Suspense>
     </HydrateClient>
