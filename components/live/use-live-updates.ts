@@ -19,7 +19,7 @@ export function useLiveUpdates(config: LiveClientConfig | null): { status: LiveS
     if (!config) return;
     const keys: Record<Channel, QueryKey[]> = {
       "pipeline-events": [trpc.dashboard.pathKey()],
-      "healing-events": [trpc.healing.pathKey(), trpc.dashboard.pathKey()],
+      "healing-events": [trpc.healing.pathKey(), trpc.dashboard.pathKey(), trpc.knowledge.pathKey()],
       "security-events": [trpc.security.pathKey()],
       "knowledge-events": [trpc.knowledge.pathKey()],
     };
