@@ -61,7 +61,7 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
   const day = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 + h * 3_600_000);
   const runs: { id: string }[] = [];
   for (let i = 0; i < 6; i++) {
-    const type = ["TEST_FAILURE", "TEST_FAILURE", "BUILD_FAILURE", "DEPENDENCY_ERROR", "LINT_ERROR", "TEST_FAILURE"][i];
+    const type = ["TEST_FAILURE", "TEST_FAILURE", "BUILD_COMPILE", "DEPENDENCY_RESOLUTION", "LINT", "TEST_FAILURE"][i];
     runs.push(...(await sql<{ id: string }>(
       `INSERT INTO pipeline_events (repo_full_name, branch, commit_sha, workflow_name, status, conclusion, run_id, run_url, failure_type, created_at, updated_at)
        VALUES ($1, $2, $3, 'CI', 'failure', 'failure', $4, $5, $6, $7, $7) RETURNING id::text`,
@@ -97,7 +97,7 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
   );
   await sql(
     `INSERT INTO healing_sessions (repo_full_name, branch, commit_sha, failure_type, status, outcome, source, llm_cost_usd, mttr_seconds, verified_at, created_at)
-     VALUES ($1, 'feature/cents', $2, 'BUILD_FAILURE', 'APPLIED', 'SUCCEEDED', 'LLM', 0.052, 2400, $3, $4)`,
+     VALUES ($1, 'feature/cents', $2, 'BUILD_COMPILE', 'APPLIED', 'SUCCEEDED', 'LLM', 0.052, 2400, $3, $4)`,
     [REPO, SHA, day(3, 2), day(4)],
   );
   for (const [actor, action, details, at] of [
@@ -153,8 +153,8 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(page.getByTestId("stat-Pending approval")).not.toHaveText("0");
   await expect(page.getByTestId("stat-Knowledge-base hit rate")).toHaveText(/^\d+%$/);
   await expect(page.getByTestId("stat-LLM cost saved")).toHaveText(/^\$\d+\.\d\d$/);
-  await expect(page.getByTestId("chart-failures-heals").locator("svg.recharts-surface")).toBeVisible();
-  await expect(page.getByTestId("chart-mttr").locator(".recharts-line")).toBeVisible();
+  await expect(page.getByTestId("chart-failures-heals").locator(".recharts-area").first()).toBeVisible();
+  await expect(page.getByTestId("chart-mttr").locator(".recharts-line").first()).toBeVisible();
   await expect(page.getByTestId("chart-failure-types")).toContainText("test failure");
   await expect(page.getByTestId("needs-decision").getByRole("link", { name: `Session ${pendingId}` })).toBeVisible();
   await checkPage(page, testInfo, "overview", true);
@@ -166,7 +166,7 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(page.getByTestId("diff-file")).toHaveCount(2);
   await expect(page.locator(".diff-code-insert .shiki-token").first()).toBeVisible();
   await expect(page.getByTestId("guardrail-finding")).toContainText("skips the failing test");
-  await expect(page.locator("[data-error-line]")).toHaveCount(4);
+  await expect(page.locator("[data-error-line]")).toHaveCount(3); // ✖ formats cents, AssertionError, ✖ 1 failing test
   await expect(page.getByTestId("llm-usage")).toContainText("18,234");
   await expect(page.getByTestId("llm-usage")).toContainText("$0.0684");
   await expect(page.getByTestId("confidence")).toContainText("78%");
@@ -211,8 +211,8 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(page).toHaveURL(/source=KNOWLEDGE_BASE/);
   await expect(page.getByTestId("sessions-table").getByRole("link", { name: `Session ${healedId}` })).toBeVisible();
   await expect(page.getByTestId("sessions-table").getByRole("link", { name: `Session ${pendingId}` })).toHaveCount(0);
-  await page.getByLabel("Failure type").selectOption("LINT_ERROR");
-  await expect(page).toHaveURL(/failureType=LINT_ERROR/);
+  await page.getByLabel("Failure type").selectOption("LINT");
+  await expect(page).toHaveURL(/failureType=LINT/);
   await expect(page.getByText("No sessions match these filters")).toBeVisible();
   await page.goto(`${base()}/healing?repo=${encodeURIComponent(REPO)}`);
   await expect(page.getByLabel("Repository")).toHaveValue(REPO);
@@ -223,7 +223,7 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(page.getByTestId("available-repos")).toContainText(REPO);
   await checkPage(page, testInfo, "repos");
   await page.goto(`${base()}/repos/${REPO}`);
-  await expect(page.getByTestId("chart-failure-types")).toContainText("build failure");
+  await expect(page.getByTestId("chart-failure-types")).toContainText("build compile");
   await page.getByLabel("Branch").selectOption("feature/cents");
   await expect(page).toHaveURL(/branch=feature%2Fcents/);
   await expect(page.getByTestId("pipeline-feed").getByRole("listitem")).toHaveCount(3);

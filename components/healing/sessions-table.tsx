@@ -36,16 +36,18 @@ const th = "py-2 pr-3 font-medium";
 
 export function SessionRows({ sessions }: { sessions: SessionSummaryDto[] }) {
   return (
+    // Columns follow the table's own width (container queries), so it reads in a half-width card too.
+    <div className="@container">
     <table className="w-full table-fixed text-left text-sm" data-testid="sessions-table">
       <thead className="text-xs uppercase text-slate-600 dark:text-slate-400">
         <tr>
           <th scope="col" className={`${th} w-16`}>#</th>
           <th scope="col" className={th}>Repository</th>
-          <th scope="col" className={`${th} hidden md:table-cell`}>Failure</th>
-          <th scope="col" className={`${th} w-32 sm:w-36`}>Status</th>
-          <th scope="col" className={`${th} hidden w-32 lg:table-cell`}>Source</th>
-          <th scope="col" className={`${th} hidden w-24 sm:table-cell`}>Confidence</th>
-          <th scope="col" className={`${th} hidden w-20 sm:table-cell`}>Age</th>
+          <th scope="col" className={`${th} hidden @2xl:table-cell`}>Failure</th>
+          <th scope="col" className={`${th} w-36`}>Status</th>
+          <th scope="col" className={`${th} hidden w-32 @3xl:table-cell`}>Source</th>
+          <th scope="col" className={`${th} hidden w-24 @md:table-cell`}>Confidence</th>
+          <th scope="col" className={`${th} hidden w-20 @sm:table-cell`}>Age</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
@@ -61,7 +63,7 @@ export function SessionRows({ sessions }: { sessions: SessionSummaryDto[] }) {
               <div className="truncate">{s.repoFullName}</div>
               <div className="truncate text-xs text-slate-600 dark:text-slate-400">
                 {s.branch} @ <code>{shortSha(s.commitSha)}</code>
-                <span className="md:hidden"> · {s.failureType ?? "unclassified"}</span>
+                <span className="@2xl:hidden"> · {s.failureType ?? "unclassified"}</span>
               </div>
             </td>
             <td className="hidden truncate py-2 pr-3 md:table-cell">{s.failureType ?? "—"}</td>
@@ -70,17 +72,18 @@ export function SessionRows({ sessions }: { sessions: SessionSummaryDto[] }) {
                 <StatusBadge status={s.status} /> {s.outcome && <StatusBadge status={s.outcome} />}
               </div>
             </td>
-            <td className="hidden py-2 pr-3 lg:table-cell">
+            <td className="hidden py-2 pr-3 @3xl:table-cell">
               <div className="flex flex-wrap gap-1">
                 {s.source === "KNOWLEDGE_BASE" ? <Badge tone="green">Knowledge base</Badge> : s.source ? <Badge tone="violet">LLM</Badge> : "—"}
                 {s.demo && <Badge tone="amber">demo</Badge>}
               </div>
             </td>
-            <td className="hidden py-2 pr-3 tabular-nums sm:table-cell">{percent(s.confidenceScore)}</td>
-            <td className="hidden py-2 text-slate-600 dark:text-slate-400 sm:table-cell"><TimeAgo iso={s.createdAt} /></td>
+            <td className="hidden py-2 pr-3 tabular-nums @md:table-cell">{percent(s.confidenceScore)}</td>
+            <td className="hidden py-2 text-slate-600 dark:text-slate-400 @sm:table-cell"><TimeAgo iso={s.createdAt} /></td>
           </tr>
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -20,7 +20,7 @@ export function Card({ title, action, children, className = "", id }: { title?: 
 export function StatCard({ label, value, hint }: { label: string; value: React.ReactNode; hint?: string }) {
   return (
     <div className="min-w-0 rounded-lg border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-700 dark:bg-slate-900">
-      <div className="truncate text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
+      <div className="break-words text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{label}</div>
       <div className="mt-1 text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50" data-testid={`stat-${label}`}>{value}</div>
       {hint && <div className="mt-1 text-xs text-slate-600 dark:text-slate-400">{hint}</div>}
     </div>

@@ -29,6 +29,7 @@ describe("review diffs", () => {
 
   it("marks the error lines of an excerpt, not its context", () => {
     expect(errorLineIndexes("> jest\nPASS a.test.ts\nFAIL b.test.ts\n  Expected: 3\nnpm ERR! Test failed.")).toEqual([2, 3, 4]);
+    expect(errorLineIndexes("▶ formatAmount\n  ✖ formats cents\n    AssertionError [ERR_ASSERTION]: values differ\n    '12.5' !== '12.50'\n✖ 1 failing test")).toEqual([1, 2, 4]);
     expect(errorLineIndexes(null)).toEqual([]);
   });
 
