@@ -66,7 +66,7 @@ export function SessionRows({ sessions }: { sessions: SessionSummaryDto[] }) {
                 <span className="@2xl:hidden"> · {s.failureType ?? "unclassified"}</span>
               </div>
             </td>
-            <td className="hidden truncate py-2 pr-3 md:table-cell">{s.failureType ?? "—"}</td>
+            <td className="hidden truncate py-2 pr-3 @2xl:table-cell">{s.failureType ?? "—"}</td>
             <td className="py-2 pr-3">
               <div className="flex flex-wrap gap-1">
                 <StatusBadge status={s.status} /> {s.outcome && <StatusBadge status={s.outcome} />}
