@@ -53,11 +53,7 @@ const plan = {
 
 /** What the healing loop and the knowledge base would have written: runs, sessions, audit log, a KB fix. */
 async function seed(): Promise<{ pendingId: string; healedId: string }> {
-  const [seeded] = await sql<{ n: number }>("SELECT count(*)::int AS n FROM pipeline_events WHERE repo_full_name = $1", [REPO]);
-  if (seeded!.n > 0) {
-    const rows = await sql<{ id: string; status: string }>("SELECT id::text, status FROM healing_sessions WHERE repo_full_name = $1 ORDER BY id", [REPO]);
-    return { pendingId: rows[0]!.id, healedId: rows[1]!.id };
-  }
+  await cleanup();
   const day = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 + h * 3_600_000);
   const runs: { id: string }[] = [];
   for (let i = 0; i < 6; i++) {
@@ -71,10 +67,10 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
   await sql(`INSERT INTO pipeline_events (repo_full_name, branch, commit_sha, workflow_name, status, conclusion, run_id, created_at, updated_at) VALUES ($1, 'main', $2, 'CI', 'success', 'success', 990100, $3, $3)`, [REPO, SHA, day(0, -1)]);
   const fixId = randomUUID();
   const patternId = randomUUID();
-  await sql(`INSERT INTO kb_failure_patterns (id, failure_type, signature, signature_text, hit_count) VALUES ($1, 'TEST_FAILURE', $2, $3, 4)`, [patternId, "e".repeat(64), "TEST_FAILURE\nexpected <amount> to be <amount>"]);
+  await sql(`INSERT INTO kb_failure_patterns (id, failure_type, signature, signature_text, hit_count) VALUES ($1, 'TEST_FAILURE', $2, $3, 4)`, [patternId, KB_SIGNATURE, "TEST_FAILURE\nexpected <amount> to be <amount>"]);
   await sql(
     `INSERT INTO kb_fixes (id, strategy, file_diffs, content_hash, confidence, success_count, failure_count, applied_count) VALUES ($1, $2, $3, $4, 0.8, 4, 1, 5)`,
-    [fixId, "Pad cents with toFixed(2)", JSON.stringify([{ path: "src/format.js", content: "…" }]), "c".repeat(64)],
+    [fixId, "Pad cents with toFixed(2)", JSON.stringify([{ path: "src/format.js", content: "…" }]), KB_HASH],
   );
   await sql(`INSERT INTO kb_pattern_fixes (pattern_id, fix_id, weight) VALUES ($1, $2, 1)`, [patternId, fixId]);
   const [pending] = await sql<{ id: string }>(
@@ -117,6 +113,21 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
   return { pendingId: pending!.id, healedId: healed!.id };
 }
 
+const KB_SIGNATURE = "e".repeat(64);
+const KB_HASH = "c".repeat(64);
+
+/** The specs share one database: what this one seeded goes again, so other specs' counts hold. */
+async function cleanup() {
+  await sql("DELETE FROM healing_sessions WHERE repo_full_name = $1", [REPO]);
+  await sql("DELETE FROM pipeline_events WHERE repo_full_name = $1", [REPO]);
+  await sql("DELETE FROM security_scan_results WHERE repo_full_name = $1", [REPO]);
+  await sql("DELETE FROM security_scans WHERE repo_full_name = $1", [REPO]);
+  await sql("DELETE FROM kb_failure_patterns WHERE signature = $1", [KB_SIGNATURE]);
+  await sql("DELETE FROM kb_fixes WHERE content_hash = $1", [KB_HASH]);
+}
+
+test.afterAll(cleanup);
+
 async function checkPage(page: Page, testInfo: TestInfo, name: string, docs = false) {
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
@@ -153,7 +164,7 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(page.getByTestId("stat-Pending approval")).not.toHaveText("0");
   await expect(page.getByTestId("stat-Knowledge-base hit rate")).toHaveText(/^\d+%$/);
   await expect(page.getByTestId("stat-LLM cost saved")).toHaveText(/^\$\d+\.\d\d$/);
-  await expect(page.getByTestId("chart-failures-heals").locator(".recharts-area").first()).toBeVisible();
+  await expect(page.getByTestId("chart-failures-heals").locator(".recharts-bar-rectangle").first()).toBeVisible();
   await expect(page.getByTestId("chart-mttr").locator(".recharts-line").first()).toBeVisible();
   await expect(page.getByTestId("chart-failure-types")).toContainText("test failure");
   await expect(page.getByTestId("needs-decision").getByRole("link", { name: `Session ${pendingId}` })).toBeVisible();

@@ -1,7 +1,7 @@
 "use client";
 // The overview's charts (recharts): failures and heals per day, the MTTR trend, failure types. Each chart
 // is a labelled figure whose caption says what it shows in words, for readers who cannot see it.
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { EmptyState } from "@/components/ui/card";
 import { duration } from "@/components/ui/format";
 import type { Insights } from "@/server/dashboard/get-insights";
@@ -27,15 +27,15 @@ export function FailuresAndHealsChart({ days }: { days: Insights["days"] }) {
   return (
     <Figure id="failures-heals" caption={`${failures} failed pipelines and ${heals} verified heals over the last ${days.length} days`}>
       <ResponsiveContainer width="100%" height="100%">
-        <AreaChart data={days} margin={{ top: 8, right: 8, left: -20, bottom: 0 }} accessibilityLayer={false}>
+        <BarChart data={days} margin={{ top: 8, right: 8, left: -20, bottom: 0 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="day" tick={axis} tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
           <YAxis tick={axis} allowDecimals={false} />
           <Tooltip {...tooltip} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area type="monotone" dataKey="failures" name="Failed" stroke="#e11d48" fill="#e11d48" fillOpacity={0.2} />
-          <Area type="monotone" dataKey="heals" name="Healed" stroke="#059669" fill="#059669" fillOpacity={0.25} />
-        </AreaChart>
+          <Bar dataKey="failures" name="Failed" fill="#e11d48" radius={[3, 3, 0, 0]} />
+          <Bar dataKey="heals" name="Healed" fill="#059669" radius={[3, 3, 0, 0]} />
+        </BarChart>
       </ResponsiveContainer>
     </Figure>
   );
