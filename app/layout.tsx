@@ -19,7 +19,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const user = await currentUser();
   return (
     <html lang="en">
-      <body className="min-h-screen overflow-x-hidden">
+      <body className="min-h-screen">
         <TrpcReactProvider>
           <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3 sm:px-6">

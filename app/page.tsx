@@ -8,7 +8,7 @@ import { currentUser } from "@/server/auth/session";
 export default async function DashboardPage() {
   if (!(await currentUser())) return <SignInPrompt />;
   prefetch(trpc.dashboard.stats.queryOptions());
-  prefetch(trpc.dashboard.insights.queryOptions({ days: 30 }));
+  prefetch(trpc.insights.overview.queryOptions({ days: 30 }));
   prefetch(trpc.dashboard.pipelineEvents.queryOptions({ limit: 15 }));
   prefetch(trpc.healing.sessions.queryOptions({ limit: 10 }));
   prefetch(trpc.healing.sessions.queryOptions({ status: "PENDING_APPROVAL", limit: 8 }));

@@ -9,7 +9,7 @@ export default async function KnowledgePage() {
   if (!(await currentUser())) return <SignInPrompt />;
   prefetch(trpc.knowledge.stats.queryOptions());
   prefetch(trpc.knowledge.patterns.queryOptions({}));
-  prefetch(trpc.knowledge.outcomes.queryOptions({ limit: 20 }));
+  prefetch(trpc.insights.fixOutcomes.queryOptions({ limit: 20 }));
   return (
     <HydrateClient>
       <PageHeader title="Knowledge Base" description="Fixes proven by green CI, their failure patterns and the confidence they earned" />

@@ -16,7 +16,7 @@ const usd = (v: number | null) => (v === null ? "—" : `$${v.toFixed(2)}`);
 export function DashboardView() {
   const trpc = useTRPC();
   const { data: stats } = useSuspenseQuery(trpc.dashboard.stats.queryOptions());
-  const { data: insights } = useSuspenseQuery(trpc.dashboard.insights.queryOptions({ days: 30 }));
+  const { data: insights } = useSuspenseQuery(trpc.insights.overview.queryOptions({ days: 30 }));
   return (
     <div className="space-y-6">
       <div className="grid grid-cols-2 gap-3 sm:gap-4 md:grid-cols-4 xl:grid-cols-7" data-testid="overview-stats">

@@ -117,7 +117,7 @@ function PatternFixes({ patternId }: { patternId: string }) {
 
 function OutcomeHistory() {
   const trpc = useTRPC();
-  const { data } = useSuspenseQuery(trpc.knowledge.outcomes.queryOptions({ limit: 20 }));
+  const { data } = useSuspenseQuery(trpc.insights.fixOutcomes.queryOptions({ limit: 20 }));
   if (data.items.length === 0) return <EmptyState title="No outcomes yet">Each applied, rejected or CI-verified knowledge-base fix is listed here.</EmptyState>;
   return (
     <ol className="divide-y divide-slate-100 text-sm dark:divide-slate-800" data-testid="kb-outcomes">

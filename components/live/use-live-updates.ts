@@ -18,10 +18,10 @@ export function useLiveUpdates(config: LiveClientConfig | null): { status: LiveS
   useEffect(() => {
     if (!config) return;
     const keys: Record<Channel, QueryKey[]> = {
-      "pipeline-events": [trpc.dashboard.pathKey()],
-      "healing-events": [trpc.healing.pathKey(), trpc.dashboard.pathKey(), trpc.knowledge.pathKey()],
+      "pipeline-events": [trpc.dashboard.pathKey(), trpc.insights.pathKey()],
+      "healing-events": [trpc.healing.pathKey(), trpc.review.pathKey(), trpc.dashboard.pathKey(), trpc.insights.pathKey()],
       "security-events": [trpc.security.pathKey()],
-      "knowledge-events": [trpc.knowledge.pathKey()],
+      "knowledge-events": [trpc.knowledge.pathKey(), trpc.insights.pathKey()],
     };
     const onMessage = (channel: Channel, message: LiveMessage) => {
       setLast({ ...message, channel });

@@ -20,7 +20,7 @@ export function RepoDetail({ repo }: { repo: string }) {
   const branch = params.get("branch") ?? "";
   const { data: branches } = useSuspenseQuery(trpc.dashboard.branches.queryOptions({ repo }));
   const { data: stats } = useSuspenseQuery(trpc.dashboard.stats.queryOptions({ repo }));
-  const { data: insights } = useSuspenseQuery(trpc.dashboard.insights.queryOptions({ repo, days: 30 }));
+  const { data: insights } = useSuspenseQuery(trpc.insights.overview.queryOptions({ repo, days: 30 }));
   const setBranch = (b: string) => router.replace(b ? `${pathname}?branch=${encodeURIComponent(b)}` : pathname, { scroll: false });
   return (
     <div className="space-y-6">

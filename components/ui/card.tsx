@@ -1,3 +1,5 @@
+export { Loading } from "./loading";
+
 export function Card({ title, action, children, className = "", id }: { title?: string; action?: React.ReactNode; children: React.ReactNode; className?: string; id?: string }) {
   const headingId = id ? `${id}-heading` : undefined;
   return (
@@ -32,18 +34,6 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
     <div className="rounded-md border border-dashed border-slate-300 px-4 py-8 text-center dark:border-slate-600">
       <p className="text-sm font-medium text-slate-700 dark:text-slate-200">{title}</p>
       {children && <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{children}</div>}
-    </div>
-  );
-}
-
-/** Placeholder rows while a list loads (announced to screen readers). */
-export function Loading({ rows = 3, label = "Loading…" }: { rows?: number; label?: string }) {
-  return (
-    <div role="status" aria-live="polite" className="space-y-2">
-      <span className="sr-only">{label}</span>
-      {Array.from({ length: rows }, (_, i) => (
-        <div key={i} className="h-10 animate-pulse rounded-md bg-slate-100 dark:bg-slate-800" />
-      ))}
     </div>
   );
 }

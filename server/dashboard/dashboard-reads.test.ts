@@ -85,7 +85,7 @@ describe("dashboard reads", () => {
     });
     await db().fixAuditLog.create({ data: { sessionId: s.id, actor: "LLM", action: "FIX_PROPOSED", details: "2 files" } });
     const t = createCaller(await createTrpcContext({ user: await viewer() }));
-    const r = await t.healing.review({ id: String(s.id) });
+    const r = await t.review.session({ id: String(s.id) });
     expect(r.files.map((f) => [f.path, f.additions, f.deletions])).toEqual([["src/math.ts", 1, 1], ["test/math.test.ts", 1, 1]]);
     // Highlighted: the changed line's tokens rebuild the line, in both themes' colours.
     const line2 = r.files[0]!.tokens.new[2]!;
@@ -99,7 +99,7 @@ describe("dashboard reads", () => {
     expect(r.errorLines).toEqual([1, 2]);
     expect(r.links).toMatchObject({ run: `https://gh.test/${repo}/actions/runs/7`, fixBranch: `https://github.com/${repo}/tree/auto-fix/1`, pullRequest: null });
     expect(r.actions).toEqual({ allowed: ["approve", "reject", "recode"], canPush: true, blockedReason: null });
-    await expect(t.healing.review({ id: "999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(t.review.session({ id: "999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("shows a replayed fix's earned rate from the knowledge base", async () => {
@@ -115,7 +115,7 @@ describe("dashboard reads", () => {
     expect(r.llm).toBeNull();
     const t = createCaller(await createTrpcContext({ user: await viewer() }));
     await failedRun(8, day(10), null); // makes the repository one the viewer can read
-    const outcomes = await t.knowledge.outcomes({});
+    const outcomes = await t.insights.fixOutcomes({});
     expect(outcomes.items).toMatchObject([{ sessionId: String(s.id), fixId: fix.id, status: "REJECTED", source: "KNOWLEDGE_BASE" }]);
   });
 

@@ -18,7 +18,7 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     throw err;
   });
   if (!found) notFound();
-  prefetch(trpc.healing.review.queryOptions({ id }));
+  prefetch(trpc.review.session.queryOptions({ id }));
   prefetch(trpc.healing.auditLog.queryOptions({ id }));
   return (
     <HydrateClient>

@@ -46,7 +46,7 @@ export function DecisionBar({ sessionId, allowed, canPush, blockedReason }: { se
         toast.error(`${LABEL[decision]} failed: ${err instanceof Error ? err.message : "the server did not answer"}`);
       } finally {
         setRunning(null);
-        await queryClient.invalidateQueries({ queryKey: trpc.healing.pathKey() });
+        await Promise.all([trpc.review.pathKey(), trpc.healing.pathKey()].map((queryKey) => queryClient.invalidateQueries({ queryKey })));
       }
     });
   };

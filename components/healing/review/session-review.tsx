@@ -17,7 +17,7 @@ const link = "text-sky-800 underline-offset-2 hover:underline focus:outline-none
 
 export function SessionReview({ id }: { id: string }) {
   const trpc = useTRPC();
-  const { data: r } = useSuspenseQuery(trpc.healing.review.queryOptions({ id }));
+  const { data: r } = useSuspenseQuery(trpc.review.session.queryOptions({ id }));
   const { data: audit } = useSuspenseQuery(trpc.healing.auditLog.queryOptions({ id }));
   const s = r.session;
   return (

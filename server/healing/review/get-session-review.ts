@@ -6,7 +6,9 @@ import type { Db } from "../../db/client";
 import { githubEndpoints } from "../../github/endpoints";
 import { currentKbContext, type KbContextOptions } from "../../knowledge/kb-context";
 import { fixPlanSchema } from "../fix-plan";
-import { getSession, parseSessionId } from "../read-sessions";
+import { AppError } from "../../errors";
+import { parseSessionId } from "../read-sessions";
+import { toSessionDetailDto } from "../session-dto";
 import { allowedDecisions } from "./allowed-decisions";
 import { errorLineIndexes } from "./error-lines";
 import { fixDiffs, shownLines } from "./fix-diffs";
@@ -29,10 +31,13 @@ export interface GetSessionReviewOptions {
 }
 
 export async function getSessionReview({ db, viewer, id, githubUrl, kb }: GetSessionReviewOptions) {
-  const session = await getSession(db, id);
-  await assertRepoAccess(viewer, session.repoFullName, "read");
+  const found = await db.healingSession.findUnique({ where: { id: parseSessionId(id) } });
+  if (!found) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
+  // A session of a repository the viewer may not read is not found, like a missing one.
+  await assertRepoAccess(viewer, found.repoFullName, "read");
+  const session = toSessionDetailDto(found);
   const row = await db.healingSession.findUniqueOrThrow({
-    where: { id: parseSessionId(id) },
+    where: { id: found.id },
     select: {
       fixPlan: true, guardrailFindings: true, kbFixId: true, llmModel: true, llmInputTokens: true, llmOutputTokens: true,
       llmCacheReadTokens: true, llmCacheWriteTokens: true, llmCostUsd: true, needsReview: true, fixCommitSha: true,

@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { readableRepoNames } from "../../access";
 import { FAILURE_TYPES } from "../../analysis/failure-types";
-import { listFixOutcomes } from "../../dashboard/list-fix-outcomes";
 import { getKnowledgeStats } from "../../knowledge/get-knowledge-stats";
 import { listPatternFixes } from "../../knowledge/list-pattern-fixes";
 import { pageInput } from "../../http/pagination";
@@ -13,9 +11,5 @@ export const knowledgeRouter = createTrpcRouter({
   patterns: protectedProcedure
     .input(z.object({ failureType: z.enum(FAILURE_TYPES).optional(), ...pageInput }).optional())
     .query(({ input }) => listPatternsPage(input ?? {})),
-  /** Outcome history of knowledge-base fixes, from the sessions that used them. */
-  outcomes: protectedProcedure
-    .input(z.object({ fixId: z.string().uuid().optional(), ...pageInput }).optional())
-    .query(async ({ ctx, input }) => listFixOutcomes(ctx.db, { ...input, repos: await readableRepoNames(ctx.user) })),
   fixes: protectedProcedure.input(z.object({ patternId: z.string().min(1) })).query(({ input }) => listPatternFixes(input.patternId)),
 });

@@ -2,15 +2,16 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
 import { RepoDetail } from "@/components/repos/repo-detail";
+import { Loading } from "@/components/ui/loading";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
-import { Loading, PageHeader } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { isAppError } from "@/server/errors";
 import { assertKnownRepo } from "@/server/repos/known-repo";
 import { REPO_FULL_NAME } from "@/server/repos/repo-name";
 
-export default async function RepoPage({ params, searchParams }: { params: Promise<{ owner: string; repo: string }>; searchParams: Promise<{ branch?: string | string[] }> }) {
+export default async function RepoPage({ params }: { params: Promise<{ owner: string; repo: string }> }) {
   if (!(await currentUser())) return <SignInPrompt />;
   const { owner, repo } = await params;
   const fullName = `${owner}/${repo}`;
@@ -21,10 +22,9 @@ export default async function RepoPage({ params, searchParams }: { params: Promi
     throw err;
   });
   prefetch(trpc.dashboard.branches.queryOptions({ repo: fullName }));
-  const branch = [(await searchParams).branch].flat()[0] || undefined;
+  prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, limit: 50 }));
   prefetch(trpc.dashboard.stats.queryOptions({ repo: fullName }));
-  prefetch(trpc.dashboard.insights.queryOptions({ repo: fullName, days: 30 }));
-  prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, branch, limit: 50 }));
+  prefetch(trpc.insights.overview.queryOptions({ repo: fullName, days: 30 }));
   prefetch(trpc.healing.sessions.queryOptions({ repo: fullName, limit: 50 }));
   return (
     <HydrateClient>
