@@ -107,7 +107,7 @@ describe("dashboard reads", () => {
     const fix = await db().kbFix.create({
       data: { id: randomUUID(), strategy: "s", fileDiffs: "[]", contentHash: "h".repeat(64), confidence: 0.7, successCount: 3, failureCount: 1 },
     });
-    const s = await db().healingSession.create({ data: { repoFullName: repo, branch: "main", commitSha: sha, status: "REJECTED", source: "KNOWLEDGE_BASE", kbFixId: fix.id, confidenceScore: 0.7 } });
+    const s = await db().healingSession.create({ data: { repoFullName: repo, branch: "main", commitSha: sha, status: "APPLIED", outcome: "FAILED", source: "KNOWLEDGE_BASE", kbFixId: fix.id, confidenceScore: 0.7 } });
     const r = await getSessionReview({ db: db(), viewer: await viewer(), id: String(s.id), githubUrl: "https://ghe.test", kb: { kb } });
     expect(r.confidence.earned).toEqual({ rate: 0.75, successes: 3, failures: 1, confidence: 0.7 });
     expect(r.actions.allowed).toEqual(["recode"]);
@@ -116,7 +116,7 @@ describe("dashboard reads", () => {
     const t = createCaller(await createTrpcContext({ user: await viewer() }));
     await failedRun(8, day(10), null); // makes the repository one the viewer can read
     const outcomes = await t.insights.fixOutcomes({});
-    expect(outcomes.items).toMatchObject([{ sessionId: String(s.id), fixId: fix.id, status: "REJECTED", source: "KNOWLEDGE_BASE" }]);
+    expect(outcomes.items).toMatchObject([{ sessionId: String(s.id), fixId: fix.id, status: "APPLIED", outcome: "FAILED", source: "KNOWLEDGE_BASE" }]);
   });
 
   it("filters the session list by failure type and source", async () => {

@@ -34,14 +34,16 @@ describe("review diffs", () => {
   });
 
   it("offers the decisions a session's state allows", () => {
-    const s = { outcome: null, hasFixPlan: true, recoded: false };
+    const s = { outcome: null, decidedBy: null, hasFixPlan: true, recoded: false };
     expect(allowedDecisions({ ...s, status: "PENDING_APPROVAL" })).toEqual(["approve", "reject", "recode"]);
     expect(allowedDecisions({ ...s, status: "PENDING_APPROVAL", hasFixPlan: false })).toEqual(["reject", "recode"]);
+    expect(allowedDecisions({ ...s, status: "PENDING_APPROVAL", decidedBy: "octocat" })).toEqual([]);
     expect(allowedDecisions({ ...s, status: "ANALYZING" })).toEqual([]);
     expect(allowedDecisions({ ...s, status: "APPLIED" })).toEqual([]);
     expect(allowedDecisions({ ...s, status: "APPLIED", outcome: "FAILED" })).toEqual(["recode"]);
-    expect(allowedDecisions({ ...s, status: "REJECTED" })).toEqual(["recode"]);
-    expect(allowedDecisions({ ...s, status: "REJECTED", recoded: true })).toEqual([]);
+    expect(allowedDecisions({ ...s, status: "FAILED" })).toEqual(["recode"]);
+    expect(allowedDecisions({ ...s, status: "FAILED", recoded: true })).toEqual([]);
+    expect(allowedDecisions({ ...s, status: "REJECTED" })).toEqual([]);
   });
 
   it("knows the language of common file names", () => {

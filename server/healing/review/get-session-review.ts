@@ -103,7 +103,7 @@ export async function getSessionReview({ db, viewer, id, githubUrl, kb }: GetSes
       pullRequestChecks: session.pullRequestUrl ? `${session.pullRequestUrl}/checks` : null,
     },
     actions: {
-      allowed: allowedDecisions({ status: session.status, outcome: session.outcome, hasFixPlan: plan !== null, recoded: row._count.recodes > 0 }),
+      allowed: allowedDecisions({ status: session.status, outcome: session.outcome, decidedBy: row.decidedBy, hasFixPlan: plan !== null, recoded: row._count.recodes > 0 }),
       canPush,
       /** Why the buttons are disabled, when they are. */
       blockedReason: canPush ? null : `You need push access to ${session.repoFullName} to approve, reject or re-code its fixes.`,
