@@ -31,21 +31,14 @@ export interface GetSessionReviewOptions {
 }
 
 export async function getSessionReview({ db, viewer, id, githubUrl, kb }: GetSessionReviewOptions) {
-  const found = await db.healingSession.findUnique({ where: { id: parseSessionId(id) } });
-  if (!found) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
-  // A session of a repository the viewer may not read is not found, like a missing one.
-  await assertRepoAccess(viewer, found.repoFullName, "read");
-  const session = toSessionDetailDto(found);
-  const row = await db.healingSession.findUniqueOrThrow({
-    where: { id: found.id },
-    select: {
-      fixPlan: true, guardrailFindings: true, kbFixId: true, llmModel: true, llmInputTokens: true, llmOutputTokens: true,
-      llmCacheReadTokens: true, llmCacheWriteTokens: true, llmCostUsd: true, needsReview: true, fixCommitSha: true,
-      decidedBy: true, rejectionReason: true, mttrSeconds: true, verifiedAt: true, contextOmitted: true,
-      pipelineEvent: { select: { runUrl: true, workflowName: true, runId: true } },
-      _count: { select: { recodes: true } },
-    },
+  const row = await db.healingSession.findUnique({
+    where: { id: parseSessionId(id) },
+    include: { pipelineEvent: { select: { runUrl: true, workflowName: true } }, _count: { select: { recodes: true } } },
   });
+  if (!row) throw new AppError("NOT_FOUND", `Healing session ${id} does not exist`);
+  // A session of a repository the viewer may not read is not found, like a missing one.
+  await assertRepoAccess(viewer, row.repoFullName, "read");
+  const session = toSessionDetailDto(row);
   const parsed = row.fixPlan === null ? null : fixPlanSchema.safeParse(row.fixPlan);
   const plan = parsed?.success ? parsed.data : null;
   const files = plan
