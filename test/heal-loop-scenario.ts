@@ -10,6 +10,8 @@ import { db } from "@/server/db/client";
 import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import { approveAs, recodeAs, rejectAs } from "@/server/healing/decide-session";
+import { sseHub } from "@/server/realtime/live";
+import type { LiveMessage } from "@/server/realtime/messages";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "./database";
@@ -29,6 +31,8 @@ export function healLoopScenario(engineName: EngineName) {
   let engine: WorkflowEngineHarness;
   let token = "";
   const anthropicBodies: string[] = [];
+  const live: LiveMessage[] = [];
+  let unsubscribe = () => {};
 
   useTestDatabase();
   beforeAll(async () => {
@@ -47,10 +51,14 @@ export function healLoopScenario(engineName: EngineName) {
       KB_MIN_SUCCESS_COUNT: "1", KB_MIN_CONFIDENCE: "0",
     });
     resetEnvForTests();
+    unsubscribe = sseHub().subscribe((channel, message) => {
+      if (channel === "healing-events") live.push(message);
+    });
     engine = await startWorkflowEngine(engineName);
     app = await serveFetchHandler(POST);
   }, 240_000);
   afterAll(async () => {
+    unsubscribe();
     await engine?.stop();
     await app?.close();
     await proxy?.close();
@@ -112,6 +120,10 @@ export function healLoopScenario(engineName: EngineName) {
     expect(audit.map((a) => `${a.actor}:${a.action}`)).toEqual(
       expect.arrayContaining(["SYSTEM:SESSION_OPENED", "LLM:FIX_GENERATED", "USER:APPROVED", "SYSTEM:COMMITTED", "SYSTEM:PR_OPENED", "SYSTEM:APPLIED", "SYSTEM:CI_PASSED", "KNOWLEDGE_BASE:KB_UPDATED"]),
     );
+    // A live event for every status change, with the session's id.
+    const kinds = (id: bigint) => live.filter((m) => m.id === id.toString()).map((m) => m.kind);
+    expect(kinds(first.id)).toEqual(expect.arrayContaining(["healing-session.opened", "healing-session.pending-approval", "healing-session.recoded"]));
+    expect(kinds(applied.id)).toEqual(expect.arrayContaining(["healing-session.opened", "healing-session.pending-approval", "healing-session.approved", "healing-session.applied", "healing-session.verified"]));
     const kbFix = await db().kbFix.findUniqueOrThrow({ where: { id: applied.kbFixId! } });
     expect(kbFix).toMatchObject({ successCount: 1, appliedCount: 1, failureCount: 0 });
 
