@@ -76,3 +76,6 @@ export const pushReceived = eventType("infraflow/push.received", {
     changedFiles: z.array(z.string()),
   }),
 });
+
+/** A session reached PENDING_APPROVAL: it expires unless decided within HEALING_APPROVAL_TTL_HOURS. */
+export const sessionProposed = eventType("infraflow/session.proposed", { schema: z.object(sessionRef) });

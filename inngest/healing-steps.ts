@@ -12,7 +12,7 @@ import { findKnowledgeBaseFix } from "@/server/healing/find-knowledge-base-fix";
 import { generateFix } from "@/server/healing/generate";
 import { guardrailOptionsFromEnv } from "@/server/healing/guardrails/options-from-env";
 import { readFailureToHeal, readPreviousAttempts } from "@/server/healing/read-failure-to-heal";
-import type { WorkflowEventOut } from "@/server/healing/session-events";
+import { proposedEvent, type WorkflowEventOut } from "@/server/healing/session-events";
 import { storeProposal, type Proposal } from "@/server/healing/store-proposal";
 import type { WorkflowStep } from "./workflow";
 
@@ -55,6 +55,9 @@ export async function proposeFixSteps(step: WorkflowStep, o: SessionRef & { useK
   );
   await step.run("announce-proposal", () => announceSession(stored.status === "PENDING_APPROVAL" ? "pending-approval" : "failed", { id: o.sessionId, repoFullName: o.repoFullName }));
 
+  if (stored.status === "PENDING_APPROVAL" && !stored.autoApply) {
+    await step.sendEvent("schedule-expiry", proposedEvent({ id: sessionId, repoFullName: o.repoFullName, branch: o.branch }));
+  }
   if (stored.autoApply) {
     const events = await step.run("auto-approve", async () => {
       const collected: WorkflowEventOut[] = [];

@@ -20,7 +20,8 @@ export type AuditAction =
   | "CI_FAILED"
   | "CI_INCONCLUSIVE"
   | "KB_UPDATED"
-  | "RETRIES_EXHAUSTED";
+  | "RETRIES_EXHAUSTED"
+  | "EXPIRED";
 
 type Writer = Pick<Db, "fixAuditLog"> | Prisma.TransactionClient;
 

@@ -24,3 +24,7 @@ export function rejectedEvent(s: SessionRef): WorkflowEventOut {
 export function recodeEvent(child: SessionRef, failedRunId: string | null): WorkflowEventOut {
   return { name: "infraflow/session.recode-requested", id: `session-recode-${child.id}`, data: { ...ref(child), failedRunId } };
 }
+
+export function proposedEvent(s: SessionRef): WorkflowEventOut {
+  return { name: "infraflow/session.proposed", id: `session-proposed-${s.id}`, data: ref(s) };
+}

@@ -25,7 +25,7 @@ describe("/api/inngest (serve handler, INNGEST_DEV=1)", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; mode: string };
     // Every workflow of inngest/functions is served (scan-push included).
-    expect(workflows.map((w) => w.id)).toEqual(expect.arrayContaining(["analyze-failure", "heal-failure", "apply-fix", "record-fix-outcome", "recode-session", "reject-session", "scan-push"]));
+    expect(workflows.map((w) => w.id)).toEqual(expect.arrayContaining(["analyze-failure", "heal-failure", "apply-fix", "record-fix-outcome", "recode-session", "reject-session", "expire-session", "scan-push"]));
     expect(body).toMatchObject({ function_count: workflows.length, mode: "dev" });
   });
 
