@@ -54,7 +54,9 @@ export const recordFixOutcomeWorkflow = defineWorkflow(
         }).catch(() => null);
         excerpt = analysis?.primary?.analysis.excerpt ?? "";
       }
-      const reason = `CI failed on the fix (run ${verdict.failedRunId ?? "unknown"} on ${s.fixBranch})${excerpt ? `:\n${excerpt}` : ""}`;
+      // Kept well under the re-code feedback limit (MAX_FEEDBACK_CHARS): the excerpt's head holds the root cause.
+      const clipped = excerpt.length > 6000 ? `${excerpt.slice(0, 6000)}\n…` : excerpt;
+      const reason = `CI failed on the fix (run ${verdict.failedRunId ?? "unknown"} on ${s.fixBranch})${clipped ? `:\n${clipped}` : ""}`;
       await db().healingSession.updateMany({ where: { id: sessionId, failureReason: null }, data: { failureReason: reason } });
       return reason;
     });
