@@ -52,6 +52,10 @@ async function main() {
       HEALING_DEMO_MODE: "true",
       ANTHROPIC_BASE_URL: sim.anthropicUrl,
       ANTHROPIC_API_KEY: e.ANTHROPIC_API_KEY ?? "demo-mode",
+      // The walkthrough (README) breaks the demo twice: one green fix must be enough for the fast path to
+      // answer the second time (one success earns 0.38, fix-confidence.ts). Demo only; real setups keep the runbook's defaults.
+      KB_MIN_SUCCESS_COUNT: "1",
+      KB_MIN_CONFIDENCE: "0.35",
     });
     say(`no GitHub configured: local GitHub simulator at ${sim.url} (demo organisation ${seed.organization}, user ${seed.user.login})`);
   }

@@ -23,8 +23,47 @@ export const fixRunCompleted = eventType("infraflow/fix-run.completed", {
     pipelineEventId: z.string(),
     conclusion: z.string(),
     deliveryId: z.string(),
+    /** The monitored repository and the fix branch (concurrency key). */
+    repoFullName: z.string().optional(),
+    branch: z.string().optional(),
+    runId: z.string().optional(),
   }),
 });
+
+/** An analysed failure that is neither flaky nor pre-existing: open (or join) its healing session. */
+export const healRequested = eventType("infraflow/heal.requested", {
+  schema: z.object({
+    pipelineEventId: z.string(),
+    repoFullName: z.string(),
+    branch: z.string(),
+    commitSha: z.string(),
+    runId: z.string(),
+    failureType: z.string(),
+    signature: z.string(),
+    signatureText: z.string(),
+    excerpt: z.string(),
+    job: z.string().nullable(),
+    step: z.string().nullable(),
+    defaultBranch: z.string(),
+  }),
+});
+
+const sessionRef = {
+  sessionId: z.string(),
+  repoFullName: z.string(),
+  branch: z.string(),
+};
+
+/** A session was approved (by a person or SYSTEM under HEALING_AUTO_APPLY): commit it and open its pull request. */
+export const sessionApproved = eventType("infraflow/session.approved", { schema: z.object({ ...sessionRef, decidedBy: z.string() }) });
+
+/** A new attempt (re-code) was created: generate its fix. `failedRunId` is the fix run whose CI failed, when that caused it. */
+export const sessionRecodeRequested = eventType("infraflow/session.recode-requested", {
+  schema: z.object({ ...sessionRef, failedRunId: z.string().nullable() }),
+});
+
+/** A person rejected a session's fix: the knowledge base learns it. */
+export const sessionRejected = eventType("infraflow/session.rejected", { schema: z.object(sessionRef) });
 
 /** A push to any repository we receive webhooks for: the security-scan trigger. */
 export const pushReceived = eventType("infraflow/push.received", {
@@ -37,3 +76,6 @@ export const pushReceived = eventType("infraflow/push.received", {
     changedFiles: z.array(z.string()),
   }),
 });
+
+/** A session reached PENDING_APPROVAL: it expires unless decided within HEALING_APPROVAL_TTL_HOURS. */
+export const sessionProposed = eventType("infraflow/session.proposed", { schema: z.object(sessionRef) });

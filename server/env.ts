@@ -105,6 +105,8 @@ export const envSchema = z.object({
   /** Let a fix edit CI definitions (.github/workflows/, .travis.yml, Jenkinsfile…); the guardrails still
    *  block failures masked in them. */
   HEALING_ALLOW_WORKFLOW_EDITS: bool(false),
+  /** A fix nobody approved, rejected or re-coded within this many hours expires (its failure can be healed afresh). */
+  HEALING_APPROVAL_TTL_HOURS: int(168, 1, 24 * 365),
   HEALING_FIX_BRANCH_PREFIX: z
     .string()
     .regex(/^[A-Za-z0-9._-]+\/$/, { error: "expected a git branch prefix ending in '/', such as auto-fix/" })

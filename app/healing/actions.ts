@@ -1,28 +1,19 @@
 "use server";
-// PLACEHOLDER (issue 13 branch): the healing-loop work provides the real approve / reject / re-code
-// server actions with these exact signatures; this file is replaced by that one at merge. Until then every
-// decision is refused, so the review page's buttons, progress and error toasts can be built and tested.
+// Approve / Reject / Re-code (runbook §4.1 step 8, §4.3): server actions over the same domain functions as
+// the REST endpoints (server/healing/decide-session.ts).
+import { sendEvents } from "@/inngest/send";
+import { currentUser } from "@/server/auth/session";
+import { approveAs, recodeAs, rejectAs } from "@/server/healing/decide-session";
+import { runDecisionAction, type DecisionActionResult } from "@/server/healing/run-decision-action";
 
-export type DecisionResult = { ok: true } | { ok: false; error: { code: string; message: string } };
-
-const notImplemented = async (): Promise<DecisionResult> => ({
-  ok: false,
-  error: { code: "NOT_IMPLEMENTED", message: "Decisions are not wired on this build yet" },
-});
-
-export async function approveSessionAction(sessionId: string): Promise<DecisionResult> {
-  void sessionId;
-  return notImplemented();
+export async function approveSessionAction(sessionId: string): Promise<DecisionActionResult> {
+  return runDecisionAction(await currentUser(), (viewer) => approveAs(viewer, sessionId, sendEvents));
 }
 
-export async function rejectSessionAction(sessionId: string, reason: string): Promise<DecisionResult> {
-  void sessionId;
-  void reason;
-  return notImplemented();
+export async function rejectSessionAction(sessionId: string, reason: string): Promise<DecisionActionResult> {
+  return runDecisionAction(await currentUser(), (viewer) => rejectAs(viewer, sessionId, reason, sendEvents));
 }
 
-export async function recodeSessionAction(sessionId: string, feedback: string): Promise<DecisionResult> {
-  void sessionId;
-  void feedback;
-  return notImplemented();
+export async function recodeSessionAction(sessionId: string, feedback: string): Promise<DecisionActionResult> {
+  return runDecisionAction(await currentUser(), (viewer) => recodeAs(viewer, sessionId, feedback, sendEvents));
 }

@@ -15,6 +15,8 @@ export function toSessionSummaryDto(s: HealingSession) {
     confidenceScore: s.confidenceScore === null ? null : Number(s.confidenceScore),
     attemptNumber: s.attemptNumber,
     source: s.source,
+    needsReview: s.needsReview,
+    decidedBy: s.decidedBy,
     demo: s.demo,
     createdAt: s.createdAt.toISOString(),
     updatedAt: s.updatedAt.toISOString(),
@@ -32,6 +34,15 @@ export function toSessionDetailDto(s: HealingSession) {
     pullRequestUrl: s.pullRequestUrl,
     failureReason: s.failureReason,
     hasFixPlan: s.fixPlan !== null,
+    rejectionReason: s.rejectionReason,
+    fixCommitSha: s.fixCommitSha,
+    kbFixId: s.kbFixId,
+    guardrailFindings: (s.guardrailFindings as unknown[] | null) ?? null,
+    mttrSeconds: s.mttrSeconds,
+    verifiedAt: s.verifiedAt?.toISOString() ?? null,
+    llm: s.llmModel
+      ? { model: s.llmModel, inputTokens: s.llmInputTokens, outputTokens: s.llmOutputTokens, costUsd: s.llmCostUsd === null ? null : Number(s.llmCostUsd) }
+      : null,
   };
 }
 

@@ -14,3 +14,8 @@ export async function markEarlierAttemptsFlaky(db: Db, runId: bigint, passedAtte
   });
   return count;
 }
+
+/** The same failure already fails on the default branch: pre-existing, not healed on this branch. */
+export async function markPipelinePreexisting(db: Db, pipelineEventId: bigint): Promise<void> {
+  await db.pipelineEvent.update({ where: { id: pipelineEventId }, data: { preexisting: true } });
+}

@@ -71,7 +71,10 @@ describe("ingestDelivery", () => {
     const row = await db().pipelineEvent.findFirstOrThrow({ where: { runId: 77n } });
     expect(row.healingSessionId).toBe(session.id);
     expect(sent).toEqual([
-      { name: "infraflow/fix-run.completed", id: "fix-run-77-1", data: { healingSessionId: session.id.toString(), pipelineEventId: row.id.toString(), conclusion: "success", deliveryId: "f" } },
+      {
+        name: "infraflow/fix-run.completed", id: "fix-run-77-1",
+        data: { healingSessionId: session.id.toString(), pipelineEventId: row.id.toString(), conclusion: "success", deliveryId: "f", repoFullName: "octo/app", branch: "auto-fix/7", runId: "77" },
+      },
     ]);
   });
 

@@ -56,7 +56,9 @@ export async function ingestDelivery(deps: IngestDeps, delivery: Delivery): Prom
 async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<IngestResult> {
   const run = normalizeWorkflowRun(delivery.payload);
   const onFixBranch = run.branch.startsWith(deps.fixBranchPrefix);
-  const recorded = await recordWorkflowRun(deps.sql, delivery.id, run, onFixBranch);
+  // A fork's pull request from a branch named like ours runs here too: it never verifies a session.
+  const fromFork = run.headRepoFullName !== run.repoFullName;
+  const recorded = await recordWorkflowRun(deps.sql, delivery.id, run, onFixBranch && !fromFork);
   if (!recorded.monitored) return unmonitored(deps, delivery, run.repoFullName);
   if (!recorded.fresh) return duplicate();
   if (recorded.pipelineEventId === null) return { status: 200, body: { ok: true, ignored: "an older state of a run already updated" } };
@@ -67,7 +69,10 @@ async function ingestWorkflowRun(deps: IngestDeps, delivery: Delivery): Promise<
     events.push({
       name: "infraflow/fix-run.completed",
       id: `fix-run-${run.runId}-${run.runAttempt}`,
-      data: { healingSessionId: recorded.healingSessionId.toString(), pipelineEventId, conclusion: run.conclusion ?? "unknown", deliveryId: delivery.id },
+      data: {
+        healingSessionId: recorded.healingSessionId.toString(), pipelineEventId, conclusion: run.conclusion ?? "unknown", deliveryId: delivery.id,
+        repoFullName: run.repoFullName, branch: run.branch, runId: run.runId.toString(),
+      },
     });
   } else if (run.failed && !onFixBranch) {
     events.push({

@@ -14,6 +14,7 @@ const workflowRunPayload = z.object({
     html_url: z.string().optional(),
     event: z.string().optional(),
     updated_at: z.string().optional(),
+    head_repository: z.object({ full_name: z.string() }).nullish(),
   }),
   repository: z.object({ full_name: z.string() }),
 });
@@ -37,6 +38,8 @@ export interface NormalizedRun {
   runUpdatedAt: Date | null;
   completed: boolean;
   failed: boolean;
+  /** Where the run's code comes from: another repository for a fork's pull request. */
+  headRepoFullName: string;
 }
 
 export class PayloadShapeError extends Error {
@@ -72,5 +75,6 @@ export function normalizeWorkflowRun(payload: unknown): NormalizedRun {
     runUpdatedAt: updated && !Number.isNaN(updated.getTime()) ? updated : null,
     completed,
     failed,
+    headRepoFullName: run.head_repository?.full_name ?? repository.full_name,
   };
 }

@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { db } from "@/server/db/client";
-import { closeKnowledgeBase } from "@/server/knowledge/current-knowledge-base";
+import { closeKnowledgeBase, knowledgeBase } from "@/server/knowledge/current-knowledge-base";
+import { recordFix } from "@/server/knowledge/record-fix";
 import { workflows } from "@/inngest/functions";
 
 let POST: (req: Request) => Promise<Response>;
@@ -24,27 +25,32 @@ describe("/api/inngest (serve handler, INNGEST_DEV=1)", () => {
     expect(res.status).toBe(200);
     const body = (await res.json()) as { function_count: number; mode: string };
     // Every workflow of inngest/functions is served (scan-push included).
-    expect(workflows.map((w) => w.id)).toContain("scan-push");
+    expect(workflows.map((w) => w.id)).toEqual(expect.arrayContaining(["analyze-failure", "heal-failure", "apply-fix", "record-fix-outcome", "recode-session", "reject-session", "expire-session", "scan-push"]));
     expect(body).toMatchObject({ function_count: workflows.length, mode: "dev" });
   });
 
-  it("executes record-fix-outcome step by step until the run completes", async () => {
-    const session = await db().healingSession.create({
-      data: { repoFullName: "octo/app", branch: "main", commitSha: "c".repeat(40), status: "APPLIED", fixBranch: "auto-fix/9" },
+  it("executes reject-session step by step until the run completes", async () => {
+    const { fix } = await recordFix({
+      failure: { failureType: "TEST_FAILURE", signature: "ef".repeat(32), signatureText: "TEST_FAILURE\nnot ok N - total" },
+      strategy: "Use the rate as a reduction",
+      changes: [{ path: "src/pricing.js", content: "x\n", originalContent: "y\n" }],
     });
-    const event = { name: "infraflow/fix-run.completed", data: { healingSessionId: session.id.toString(), pipelineEventId: "1", conclusion: "failure", deliveryId: "d-9" }, id: "e-9", ts: Date.now() };
+    const session = await db().healingSession.create({
+      data: { repoFullName: "octo/app", branch: "main", commitSha: "c".repeat(40), status: "REJECTED", kbFixId: fix.id, source: "KNOWLEDGE_BASE", signature: "ef".repeat(32) },
+    });
+    const event = { name: "infraflow/session.rejected", data: { sessionId: session.id.toString(), repoFullName: "octo/app", branch: "main" }, id: "e-9", ts: Date.now() };
     const steps: Record<string, unknown> = {};
     const ranSteps: string[] = [];
     for (let round = 0; round < 10; round++) {
       const res = await POST(
-        new Request("http://127.0.0.1/api/inngest?fnId=infraflow-record-fix-outcome&stepId=step", {
+        new Request("http://127.0.0.1/api/inngest?fnId=infraflow-reject-session&stepId=step", {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: JSON.stringify({ version: 2, event, events: [event], steps, ctx: { run_id: "run-9", attempt: 0, disable_immediate_execution: false, stack: { stack: Object.keys(steps), current: Object.keys(steps).length } } }),
         }),
       );
       if (res.status === 200) {
-        expect(await res.json()).toEqual({ learned: false, outcome: "FAILED" });
+        expect(await res.json()).toEqual({ learned: true });
         break;
       }
       expect(res.status).toBe(206);
@@ -55,8 +61,8 @@ describe("/api/inngest (serve handler, INNGEST_DEV=1)", () => {
         ranSteps.push(op.displayName ?? op.name ?? op.id);
       }
     }
-    expect(ranSteps).toEqual(["record-session-outcome", "teach-knowledge-base", "announce"]);
-    expect((await db().healingSession.findUniqueOrThrow({ where: { id: session.id } })).outcome).toBe("FAILED");
-    expect((await db().fixAuditLog.findFirstOrThrow({ where: { sessionId: session.id } })).action).toBe("CI_FAILED");
+    expect(ranSteps).toEqual(["teach-knowledge-base", "announce"]);
+    expect(await knowledgeBase().getFix(fix.id)).toMatchObject({ rejectedCount: 1, failureCount: 1 });
+    expect((await db().fixAuditLog.findFirstOrThrow({ where: { sessionId: session.id } })).action).toBe("KB_UPDATED");
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "healing_sessions" ADD COLUMN     "kb_learning" JSONB;
