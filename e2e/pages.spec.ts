@@ -1,5 +1,5 @@
 // Issue 13: every dashboard page with real data (seeded through SQL, as the healing loop would write it),
-// live updates, the review page's decisions, accessibility (axe: no serious or critical violation), no
+// live updates, the review page's decisions through the real healing loop on the simulator, accessibility (axe: no serious or critical violation), no
 // horizontal overflow at 1280 and 390 px, light and dark. Screenshots of each page at both widths are kept
 // as test artifacts; with E2E_DOCS_SCREENSHOTS=1 the overview's and the review page's go to docs/.
 import AxeBuilder from "@axe-core/playwright";
@@ -193,20 +193,15 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await page.getByRole("button", { name: "unified" }).click();
   await checkPage(page, testInfo, "review", true);
 
-  // Reject asks for a reason in a dialog, calls the server action and reports its answer in a toast.
+  // Reject asks for a reason in a dialog, calls the server action, reports it in a toast and the page follows.
   await page.getByRole("button", { name: "Reject", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Reject this fix" });
   await dialog.getByLabel("Why is the fix wrong?").fill("Skipping the test hides the bug");
   await dialog.getByRole("button", { name: "Reject fix" }).click();
-  const toast = page.locator("[data-sonner-toast]").first();
-  await expect(toast).toBeVisible();
-  if ((await toast.textContent())?.includes("NOT_IMPLEMENTED")) {
-    // The placeholder actions of this branch: the error is shown and the session is unchanged.
-    await expect(toast).toContainText("Reject failed");
-    await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "PENDING_APPROVAL");
-  } else {
-    await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "REJECTED");
-  }
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Fix rejected" })).toBeVisible();
+  await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "REJECTED");
+  await expect(page.getByText("Decided by demo-dev: “Skipping the test hides the bug”")).toBeVisible();
+  await expect(page.getByTestId("decision-bar")).toHaveCount(0);
 
   // A replayed fix: its earned rate, links to the fix branch and the pull request.
   await page.goto(`${base()}/healing/${healedId}`);
@@ -252,7 +247,13 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await checkPage(page, testInfo, "knowledge");
 });
 
-test("a new failure appears live in the overview's feed", async ({ page }) => {
+async function sim<T>(path: string): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${process.env.E2E_SIM_URL}/api/v3${path}`, { headers: { authorization: `token ${process.env.E2E_GITHUB_TOKEN}` } });
+  return { status: res.status, body: (await res.json()) as T };
+}
+
+test("a new failure appears live in the feed and its session in the decision list; re-code and approve change the session and the simulator", async ({ page }) => {
+  test.setTimeout(300_000);
   const repo = "infraflow-demo/notification-worker";
   await signIn(page);
   await page.goto(`${base()}/repos`);
@@ -263,7 +264,47 @@ test("a new failure appears live in the overview's feed", async ({ page }) => {
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   const broke = await fetch(`${process.env.E2E_SIM_URL}/_admin/scenarios/lint-failure`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   expect(broke.ok).toBe(true);
+
+  // Without a reload: the failed run in the feed, then its session among those waiting for a decision.
   const entry = page.getByTestId("pipeline-feed").getByRole("listitem").filter({ hasText: repo }).first();
   await expect(entry).toContainText("failure", { timeout: 60_000 });
-  await expect(page.getByTestId("stat-Failed")).not.toHaveText("0");
+  const waiting = page.getByTestId("needs-decision").getByRole("row").filter({ hasText: repo });
+  await expect(waiting).toHaveCount(1, { timeout: 120_000 });
+  const firstId = (await waiting.getByRole("link").textContent())!.trim();
+
+  // Re-code with feedback: the session is closed and a second attempt starts with the feedback.
+  await page.goto(`${base()}/healing/${firstId}`);
+  await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "PENDING_APPROVAL");
+  await expect(page.getByTestId("diff-file").first()).toBeVisible();
+  await page.getByRole("button", { name: "Re-code" }).click();
+  const dialog = page.getByRole("dialog", { name: "Re-code with feedback" });
+  await dialog.getByLabel("What should the next attempt do differently?").fill("Keep the lint rule; fix the code instead");
+  await dialog.getByRole("button", { name: "Re-code" }).click();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Re-code requested" })).toBeVisible();
+  await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "REJECTED");
+
+  const secondAttempt = async () => {
+    const res = await page.request.get(`${base()}/api/healing/sessions?repo=${encodeURIComponent(repo)}`);
+    const list = (await res.json()) as { id: string; status: string; attemptNumber: number }[];
+    return list.find((x) => x.attemptNumber === 2 && x.status === "PENDING_APPROVAL")?.id;
+  };
+  await expect.poll(secondAttempt, { timeout: 120_000 }).not.toBeUndefined();
+  const secondId = (await secondAttempt())!;
+
+  // Approve the second attempt: committed to a fix branch with a pull request on the simulator, shown live.
+  await page.goto(`${base()}/healing/${secondId}`);
+  await expect(page.getByTestId("fix-explanation")).toContainText("Keep the lint rule");
+  await expect(page.getByRole("link", { name: `#${firstId}` })).toBeVisible();
+  await page.getByRole("button", { name: "Approve" }).click();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Fix approved" })).toBeVisible();
+  await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "APPLIED", { timeout: 120_000 });
+  const prLink = page.getByRole("link", { name: /^Pull request #\d+$/ });
+  await expect(prLink).toBeVisible();
+  const prNumber = Number((await prLink.textContent())!.replace(/\D/g, ""));
+  const branchLink = page.getByRole("link", { name: /^Fix branch / });
+  const fixBranch = (await branchLink.textContent())!.replace(/^Fix branch /, "");
+  expect((await sim(`/repos/${repo}/branches/${fixBranch}`)).status).toBe(200);
+  const pr = await sim<{ head: { ref: string }; state: string }>(`/repos/${repo}/pulls/${prNumber}`);
+  expect(pr).toMatchObject({ status: 200, body: { head: { ref: fixBranch }, state: "open" } });
+  await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
 });
