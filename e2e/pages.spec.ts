@@ -87,9 +87,9 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
   );
   const [healed] = await sql<{ id: string }>(
     `INSERT INTO healing_sessions (pipeline_event_id, repo_full_name, branch, commit_sha, failure_type, status, outcome, confidence_score, source, kb_fix_id, fix_plan,
-       fix_branch, pull_request_number, pull_request_url, decided_by, mttr_seconds, verified_at, created_at, updated_at)
-     VALUES ($1, $2, 'main', $3, 'TEST_FAILURE', 'APPLIED', 'SUCCEEDED', 0.8, 'KNOWLEDGE_BASE', $4, $5, 'auto-fix/healed', 7, $6, 'demo-dev', 1260, $7, $8, $7) RETURNING id::text`,
-    [runs[0]!.id, REPO, SHA, fixId, JSON.stringify({ ...plan, changes: [plan.changes[0]] }), `${process.env.E2E_SIM_URL}/${REPO}/pull/7`, day(5, 1), day(6)],
+       fix_branch, pull_request_number, pull_request_url, decided_by, mttr_seconds, verified_at, created_at, updated_at, signature)
+     VALUES ($1, $2, 'main', $3, 'TEST_FAILURE', 'APPLIED', 'SUCCEEDED', 0.8, 'KNOWLEDGE_BASE', $4, $5, 'auto-fix/healed', 7, $6, 'demo-dev', 1260, $7, $8, $7, $9) RETURNING id::text`,
+    [runs[0]!.id, REPO, SHA, fixId, JSON.stringify({ ...plan, changes: [plan.changes[0]] }), `${process.env.E2E_SIM_URL}/${REPO}/pull/7`, day(5, 1), day(6), KB_SIGNATURE],
   );
   await sql(
     `INSERT INTO healing_sessions (repo_full_name, branch, commit_sha, failure_type, status, outcome, source, llm_cost_usd, mttr_seconds, verified_at, created_at)
