@@ -34,6 +34,7 @@ export default async function globalSetup() {
       GITHUB_TOKEN: seed.token,
       WEBHOOK_SECRET: webhookSecret,
       NEXTAUTH_SECRET: "e2e-session-secret",
+      TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
       NEXTAUTH_URL: baseUrl,
       APP_URL: baseUrl,
       HEALING_DEMO_MODE: "true",

@@ -44,6 +44,9 @@ export function assertProductionSettings(e: Env): void {
   if (!e.NEXTAUTH_SECRET) {
     throw new InvalidEnvError("NEXTAUTH_SECRET", "required in production (any long random string, e.g. `openssl rand -base64 32`)", undefined);
   }
+  if (!e.TOKEN_ENCRYPTION_KEY) {
+    throw new InvalidEnvError("TOKEN_ENCRYPTION_KEY", "required in production: 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`) that seal GitHub tokens and webhook secrets at rest", undefined);
+  }
   if (!e.APP_URL && !e.NEXTAUTH_URL) {
     throw new InvalidEnvError("APP_URL", "required in production (or NEXTAUTH_URL): InfraFlow's public URL, which GitHub calls with webhooks", undefined);
   }

@@ -6,7 +6,7 @@ import { userGitHub } from "../../repos/user-github";
 import { createTrpcRouter, protectedProcedure } from "../init";
 
 export const reposRouter = createTrpcRouter({
-  monitored: protectedProcedure.input(z.object(pageInput).optional()).query(({ ctx, input }) => listMonitoredRepos(ctx.db, input ?? {})),
+  monitored: protectedProcedure.input(z.object(pageInput).optional()).query(({ ctx, input }) => listMonitoredRepos(ctx.db, ctx.user, input ?? {})),
   /** The signed-in user's GitHub repositories. */
   available: protectedProcedure.query(async ({ ctx }) => listUserRepos(ctx.db, await userGitHub(ctx.db, ctx.user.id), ctx.user.id)),
 });
