@@ -36,7 +36,7 @@ export const recordFixOutcomeWorkflow = defineWorkflow({ id: "record-fix-outcome
 
   await step.run("announce", async () => {
     await publishLive("healing-events", "healing-session.verified", { id: sessionId, repoFullName: result.repoFullName });
-    if (learned) await publishLive("knowledge-events", "knowledge-base.updated", { id: learned.fixId });
+    if (learned) await publishLive("knowledge-events", "knowledge-base.updated", { id: learned.fixId, repoFullName: result.repoFullName });
   });
   return { learned: Boolean(learned), outcome: result.outcome };
 });

@@ -1,6 +1,12 @@
-// The signed-in user, for server components, route handlers, server actions and tRPC.
-import { getServerSession } from "next-auth";
-import { authOptions } from "./auth-options";
+// The signed-in user, for server components, route handlers, server actions and tRPC: the next-auth session
+// cookie (a JWT signed with the session secret), verified here, whose session id must still be active
+// (server/auth/auth-sessions.ts: signing out revokes it on the server).
+import { decode } from "next-auth/jwt";
+import { db } from "../db/client";
+import { env } from "../env";
+import { authSecret } from "./auth-secret";
+import { isAuthSessionActive } from "./auth-sessions";
+import { requestCookies, type CookieReader } from "./request-cookies";
 
 export interface SessionUser {
   id: bigint;
@@ -10,9 +16,30 @@ export interface SessionUser {
   image: string | null;
 }
 
+/** next-auth's cookie name: the __Secure- one when the public URL is https. */
+export function sessionCookieName(): string {
+  const e = env();
+  const secure = (e.NEXTAUTH_URL ?? e.APP_URL ?? "").startsWith("https://");
+  return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+}
+
 export async function currentUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const u = session?.user;
-  if (!u?.id) return null;
-  return { id: BigInt(u.id), login: u.login, name: u.name ?? null, email: u.email ?? null, image: u.image ?? null };
+  return userFromCookies(await requestCookies());
+}
+
+export async function userFromCookies(cookies: CookieReader): Promise<SessionUser | null> {
+  const raw = cookies(sessionCookieName());
+  const secret = authSecret(env());
+  if (!raw || !secret) return null;
+  const token = await decode({ token: raw, secret }).catch(() => null);
+  if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || !/^\d+$/.test(token.uid)) return null;
+  const id = BigInt(token.uid);
+  if (!(await isAuthSessionActive(db(), token.sid, id))) return null;
+  return {
+    id,
+    login: typeof token.login === "string" ? token.login : "",
+    name: token.name ?? null,
+    email: token.email ?? null,
+    image: token.picture ?? null,
+  };
 }
