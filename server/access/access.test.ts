@@ -91,4 +91,20 @@ describe("repository access from GitHub", () => {
     await refreshRepoAccess(stranger);
     expect(await readableRepoNames(stranger)).not.toContain("infraflow-demo/payments-api");
   });
+
+  it("fails closed when GitHub cannot be asked: an error for assertRepoAccess, no for canAccessRepo", async () => {
+    const { owner, repo } = people;
+    await refreshRepoAccess(owner);
+    process.env.GITHUB_URL = "http://127.0.0.1:9";
+    resetEnvForTests();
+    try {
+      expect(await code(assertRepoAccess(owner, repo, "read"))).toBe("UPSTREAM");
+      expect(await canAccessRepo(owner, repo, "read")).toBe(false);
+      expect(await code(readableRepoNames(owner))).toBe("UPSTREAM");
+    } finally {
+      process.env.GITHUB_URL = sim.url;
+      resetEnvForTests();
+    }
+    expect(await canAccessRepo(owner, repo, "admin")).toBe(true);
+  });
 });

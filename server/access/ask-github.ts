@@ -6,6 +6,9 @@ import { AppError } from "../errors";
 import { splitRepoFullName } from "../repos/repo-name";
 import { levelFromGitHub, type AccessLevel } from "./permission";
 
+/** A page waits on this answer: one retry of a blip, not the client's full back-off. */
+const ONE_RETRY = { retries: 1 };
+
 export interface RepoAnswer {
   fullName: string;
   level: AccessLevel;
@@ -14,7 +17,7 @@ export interface RepoAnswer {
 export async function askRepoAccess(token: string, repoFullName: string): Promise<RepoAnswer> {
   const { owner, repo } = splitRepoFullName(repoFullName);
   try {
-    const { data } = await githubClient(token).rest.repos.get({ owner, repo });
+    const { data } = await githubClient(token).rest.repos.get({ owner, repo, request: ONE_RETRY });
     return { fullName: data.full_name, level: levelFromGitHub(data.permissions) };
   } catch (err) {
     const status = githubStatus(err);
@@ -27,7 +30,7 @@ export async function askRepoAccess(token: string, repoFullName: string): Promis
 export async function listAccessibleRepos(token: string): Promise<RepoAnswer[]> {
   try {
     const github = githubClient(token);
-    const repos = await github.paginate(github.rest.repos.listForAuthenticatedUser, { per_page: 100, affiliation: "owner,collaborator,organization_member" });
+    const repos = await github.paginate(github.rest.repos.listForAuthenticatedUser, { per_page: 100, affiliation: "owner,collaborator,organization_member", request: ONE_RETRY });
     return repos.map((r) => ({ fullName: r.full_name, level: levelFromGitHub(r.permissions) }));
   } catch (err) {
     if (githubStatus(err) === 401) return [];

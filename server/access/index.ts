@@ -50,9 +50,14 @@ export async function assertRepoAccess(viewer: Viewer, repoFullName: string, nee
   if (!allows(level, need)) throw new AppError("FORBIDDEN", `You may not ${WHAT[need]} ${repoFullName}`);
 }
 
-/** Whether the viewer has `need` on the repository (no throw, except when GitHub cannot be asked). */
+/** Whether the viewer has `need` on the repository (no throw: GitHub unreachable counts as no). */
 export async function canAccessRepo(viewer: Viewer, repoFullName: string, need: RepoPermission): Promise<boolean> {
-  return allows(await repoAccessLevel(viewer, repoFullName), need);
+  try {
+    return allows(await repoAccessLevel(viewer, repoFullName), need);
+  } catch (err) {
+    logger("access").warn({ err, repo: repoFullName }, "Repository access could not be checked; treated as no access");
+    return false;
+  }
 }
 
 const inflight = new Map<string, Promise<void>>();

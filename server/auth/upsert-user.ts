@@ -2,6 +2,7 @@
 // user's behalf (listing their repositories, creating webhooks).
 import { openCredential, sealCredential } from "../crypto/sealed-credentials";
 import type { Db } from "../db/client";
+import { AppError } from "../errors";
 
 export interface GitHubProfile {
   githubId: bigint;
@@ -39,5 +40,11 @@ export async function upsertUser(db: Db, profile: GitHubProfile, token?: GitHubT
 /** The GitHub token stored for a user, if they signed in with one. */
 export async function githubTokenOf(db: Db, userId: bigint): Promise<string | null> {
   const account = await db.oAuthAccount.findFirst({ where: { userId, provider: "github" }, orderBy: { updatedAt: "desc" } });
-  return account?.accessToken ? openCredential(account.accessToken) : null;
+  if (!account?.accessToken) return null;
+  try {
+    return openCredential(account.accessToken);
+  } catch (err) {
+    // Sealed with another TOKEN_ENCRYPTION_KEY: signing in again stores it sealed with the current one.
+    throw new AppError("UNAUTHORIZED", `Your stored GitHub token cannot be used: ${(err as Error).message}`, { cause: err });
+  }
 }
