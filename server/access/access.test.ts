@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { privateRepoWithPeople } from "@/test/access-fixture";
 import { useTestDatabase } from "@/test/database";
+import { freePort } from "@/test/global-setup";
 import { startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { db } from "../db/client";
 import { resetEnvForTests } from "../env";
@@ -95,7 +96,7 @@ describe("repository access from GitHub", () => {
   it("fails closed when GitHub cannot be asked: an error for assertRepoAccess, no for canAccessRepo", async () => {
     const { owner, repo } = people;
     await refreshRepoAccess(owner);
-    process.env.GITHUB_URL = "http://127.0.0.1:9";
+    process.env.GITHUB_URL = `http://127.0.0.1:${await freePort()}`; // nothing listens there
     resetEnvForTests();
     try {
       expect(await code(assertRepoAccess(owner, repo, "read"))).toBe("UPSTREAM");

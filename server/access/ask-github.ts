@@ -17,7 +17,7 @@ export interface RepoAnswer {
 export async function askRepoAccess(token: string, repoFullName: string): Promise<RepoAnswer> {
   const { owner, repo } = splitRepoFullName(repoFullName);
   try {
-    const { data } = await githubClient(token).rest.repos.get({ owner, repo, request: ONE_RETRY });
+    const { data } = await githubClient(token, undefined, ONE_RETRY).rest.repos.get({ owner, repo });
     return { fullName: data.full_name, level: levelFromGitHub(data.permissions) };
   } catch (err) {
     const status = githubStatus(err);
@@ -29,8 +29,8 @@ export async function askRepoAccess(token: string, repoFullName: string): Promis
 /** Every repository the user owns, collaborates on or reaches through an organisation (GET /user/repos). */
 export async function listAccessibleRepos(token: string): Promise<RepoAnswer[]> {
   try {
-    const github = githubClient(token);
-    const repos = await github.paginate(github.rest.repos.listForAuthenticatedUser, { per_page: 100, affiliation: "owner,collaborator,organization_member", request: ONE_RETRY });
+    const github = githubClient(token, undefined, ONE_RETRY);
+    const repos = await github.paginate(github.rest.repos.listForAuthenticatedUser, { per_page: 100, affiliation: "owner,collaborator,organization_member" });
     return repos.map((r) => ({ fullName: r.full_name, level: levelFromGitHub(r.permissions) }));
   } catch (err) {
     if (githubStatus(err) === 401) return [];
