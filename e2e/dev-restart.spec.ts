@@ -65,13 +65,12 @@ test("npm run dev restarted after Ctrl+C serves the dashboard at localhost witho
     if (listening.status === 0) expect(listening.stdout.trim().split(/\s+/)).toContain(`127.0.0.1:${port}`);
 
     const url = `http://localhost:${port}`;
-    for (const route of ["/healing", "/knowledge"]) {
-      // First compile of a route, then Ctrl+C at once, while the browser is still connected.
-      await page.goto(`${url}${route}`, { timeout: 5 * 60_000 });
-      await stopDev(dev);
-      dev = await startDev(env, simPort);
-    }
-    for (const route of ["/knowledge", "/"]) {
+    // First compile of a route, then Ctrl+C at once while the browser is still connected, then start again
+    // (one restart: each dev start costs minutes of compiling on a small CI machine).
+    await page.goto(`${url}/healing`, { timeout: 5 * 60_000 });
+    await stopDev(dev);
+    dev = await startDev(env, simPort);
+    for (const route of ["/healing", "/"]) {
       expect(await watch(page, `${url}${route}`), `${route} after the restarts`).toEqual({ loads: 1, restarts: 0 });
     }
     // The loop is a race (it needs the cache written at the wrong moment), so the cause is checked too:

@@ -57,7 +57,7 @@ describe("parseEnv", () => {
 
   it("refuses production without a session secret", () => {
     expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production" }))).toThrow("Missing environment variable NEXTAUTH_SECRET");
-    expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", APP_URL: "https://x.example", TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=" }))).not.toThrow();
+    expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", APP_URL: "https://infraflow.example.com", TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=" }))).not.toThrow();
     expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
   });
 

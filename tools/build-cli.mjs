@@ -16,7 +16,7 @@ export const CLI_OUTDIR = path.join(repo, "dist", "cli");
 
 export async function buildCli({ outdir = CLI_OUTDIR, link = true } = {}) {
   await rm(outdir, { recursive: true, force: true });
-  await build({
+  const result = await build({
     absWorkingDir: repo,
     entryPoints: { main: "server/cli/main.ts" },
     outdir,
@@ -32,8 +32,10 @@ export async function buildCli({ outdir = CLI_OUTDIR, link = true } = {}) {
     sourcemap: true,
     legalComments: "none",
     logLevel: "warning",
+    metafile: true,
   });
   if (link) await linkBin();
+  return result.metafile;
 }
 
 async function linkBin() {
