@@ -9,6 +9,8 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export async function startAuthSession(db: Db, userId: bigint, now = new Date()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
+  // The user's ended sessions are kept a day (for the log's sake), then dropped.
+  await db.authSession.deleteMany({ where: { userId, OR: [{ expiresAt: { lt: now } }, { revokedAt: { lt: new Date(now.getTime() - 86_400_000) } }] } });
   await db.authSession.create({ data: { id, userId, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) } });
   return id;
 }

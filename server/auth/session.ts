@@ -18,17 +18,19 @@ export interface SessionUser {
 
 /** next-auth's cookie name: the __Secure- one when the public URL is https. */
 export function sessionCookieName(): string {
-  const e = env();
-  const secure = (e.NEXTAUTH_URL ?? e.APP_URL ?? "").startsWith("https://");
-  return secure ? "__Secure-next-auth.session-token" : "next-auth.session-token";
+  return (env().NEXTAUTH_URL ?? "").startsWith("https://") ? "__Secure-next-auth.session-token" : "next-auth.session-token";
 }
+
+// next-auth picks the name from NEXTAUTH_URL or, without it, from the request: read either (both are
+// verified the same way).
+const COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
 
 export async function currentUser(): Promise<SessionUser | null> {
   return userFromCookies(await requestCookies());
 }
 
 export async function userFromCookies(cookies: CookieReader): Promise<SessionUser | null> {
-  const raw = cookies(sessionCookieName());
+  const raw = COOKIE_NAMES.map((name) => cookies(name)).find(Boolean);
   const secret = authSecret(env());
   if (!raw || !secret) return null;
   const token = await decode({ token: raw, secret }).catch(() => null);
