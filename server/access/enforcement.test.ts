@@ -46,9 +46,24 @@ async function discoverRoutes(): Promise<Map<string, Handler>> {
   return routes;
 }
 
+/** A file of server actions: "use server" first (comments may precede it). */
+const ACTIONS_FILE = /^\s*(\/\/[^\n]*\n\s*)*["']use server["'];?/;
+
+function sourceFiles(): string[] {
+  return ["app", "components"].flatMap((dir) => filesUnder(dir, (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)));
+}
+
+/** Server actions declared inside a function ("use server" not at the top of the file) cannot be listed. */
+function inlineServerActions(): string[] {
+  return sourceFiles().filter((f) => {
+    const text = readFileSync(path.join(ROOT, f), "utf8");
+    return /["']use server["']/.test(text.replace(ACTIONS_FILE, ""));
+  });
+}
+
 async function discoverActions(): Promise<Map<string, (...args: unknown[]) => Promise<unknown>>> {
   const actions = new Map<string, (...args: unknown[]) => Promise<unknown>>();
-  const files = filesUnder("app", (f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f)).filter((f) => /^\s*["']use server["']/.test(readFileSync(path.join(ROOT, f), "utf8")));
+  const files = sourceFiles().filter((f) => ACTIONS_FILE.test(readFileSync(path.join(ROOT, f), "utf8")));
   for (const file of files) {
     const mod = (await import(/* @vite-ignore */ path.join(ROOT, file))) as Record<string, unknown>;
     for (const [name, fn] of Object.entries(mod)) if (typeof fn === "function") actions.set(`${file}#${name}`, fn as (...args: unknown[]) => Promise<unknown>);
@@ -310,6 +325,7 @@ describe("every reader and writer goes through the access rule (discovered from 
     const known = new Set(discovered.map((d) => d.key));
     const stale = Object.keys(FIXTURES).filter((k) => !known.has(k.split("~")[0]!));
     expect(stale.map((k) => `FIXTURES has "${k}", which no longer exists: remove it`)).toEqual([]);
+    expect(inlineServerActions().map((f) => `${f} declares a server action inside a function: move it to a "use server" actions file so this test covers it`)).toEqual([]);
     // The discovery itself finds things (a broken walk would make every check pass vacuously).
     expect(discovered.length).toBeGreaterThan(40);
   });
