@@ -90,9 +90,19 @@ test("two users signed in at once each see only their repositories; signing out 
   await carol.close();
 });
 
-test("a sign-in refused by the allow-list would land on a page that says why", async ({ page }) => {
-  // The allow-lists are off in this server; the refusal page itself is what a refused user sees.
-  await page.goto(`${base()}/signin/refused?login=someone&reason=not-allowed`);
+test("a sign-in refused by the allow-list lands on a page that says why", async ({ page, context }) => {
+  // The e2e server lets in members of infraflow-demo and e2e-carol / demo-reviewer (e2e/global-setup.ts).
+  await admin("users", { login: "e2e-mallory" });
+  await context.route(`${sim()}/login/oauth/authorize**`, (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set("login", "e2e-mallory");
+    return route.continue({ url: url.toString() });
+  });
+  await page.goto(`${base()}/`);
+  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
   await expect(page.getByTestId("signin-refused")).toContainText("AUTH_ALLOWED_ORGS");
-  await expect(page.getByTestId("signin-refused")).toContainText("someone");
+  await expect(page.getByTestId("signin-refused")).toContainText("e2e-mallory");
+  expect(new URL(page.url()).pathname).toBe("/signin/refused");
+  // Not signed in: no session was started.
+  expect((await page.request.get(`${base()}/api/user/me`)).status()).toBe(401);
 });
