@@ -1,4 +1,4 @@
--- Access control (issue 11): GitHub's answer per user and repository, cached; sign-in sessions that can be revoked.
+-- Access control (issue 11): the answer of GitHub per user and repository, cached, and sign-in sessions that can be revoked.
 CREATE TABLE "repo_access" (
     "user_id" BIGINT NOT NULL,
     "repo_key" VARCHAR(255) NOT NULL,
