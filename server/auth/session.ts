@@ -5,6 +5,7 @@ import { decode } from "next-auth/jwt";
 import { db } from "../db/client";
 import { env } from "../env";
 import { authSecret } from "./auth-secret";
+import { stillAllowed } from "./allow-list-check";
 import { isAuthSessionActive } from "./auth-sessions";
 import { requestCookies, type CookieReader } from "./request-cookies";
 
@@ -37,9 +38,11 @@ export async function userFromCookies(cookies: CookieReader): Promise<SessionUse
   if (!token || typeof token.uid !== "string" || typeof token.sid !== "string" || !/^\d+$/.test(token.uid)) return null;
   const id = BigInt(token.uid);
   if (!(await isAuthSessionActive(db(), token.sid, id))) return null;
+  const login = typeof token.login === "string" ? token.login : "";
+  if (!(await stillAllowed({ id, login }))) return null;
   return {
     id,
-    login: typeof token.login === "string" ? token.login : "",
+    login,
     name: token.name ?? null,
     email: token.email ?? null,
     image: token.picture ?? null,

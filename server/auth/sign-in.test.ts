@@ -98,4 +98,26 @@ describe("sign-in", () => {
     const other = await encode({ token: { uid: user.id.toString(), login: "forger", sid: "made-up" }, secret: "another-secret" });
     expect(await withRequestCookies(`${sessionCookieName()}=${other}`, currentUser)).toBeNull();
   });
+
+  it("an allow-list holds for sessions already started: someone removed from the organisation is signed out within the TTL", async () => {
+    const leaver = await sim.createUser({ login: "leaver" });
+    await sim.setOrgMember({ org: "infraflow-demo", login: "leaver", role: "member" });
+    Object.assign(process.env, { AUTH_ALLOWED_ORGS: "infraflow-demo", ACCESS_CACHE_TTL_SECONDS: "0" });
+    resetEnvForTests();
+    try {
+      const options = authOptions();
+      const profile = { id: 778, login: "leaver", name: null, avatar_url: null, email: null } as unknown as Profile;
+      const account = { access_token: leaver.token, provider: "github", type: "oauth", providerAccountId: "778" } as Account;
+      expect(await options.callbacks!.signIn!({ user: { id: "778" }, account, profile })).toBe(true);
+      const token = (await options.callbacks!.jwt!({ token: {} as JWT, account, profile, user: { id: "778" } })) as JWT;
+      const cookie = `${sessionCookieName()}=${await encode({ token, secret: authSecret(env())! })}`;
+      expect(await withRequestCookies(cookie, currentUser)).toMatchObject({ login: "leaver" });
+      await sim.setOrgMember({ org: "infraflow-demo", login: "leaver", role: null });
+      expect(await withRequestCookies(cookie, currentUser)).toBeNull();
+    } finally {
+      delete process.env.AUTH_ALLOWED_ORGS;
+      delete process.env.ACCESS_CACHE_TTL_SECONDS;
+      resetEnvForTests();
+    }
+  });
 });
