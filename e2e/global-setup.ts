@@ -34,6 +34,10 @@ export default async function globalSetup() {
       GITHUB_TOKEN: seed.token,
       WEBHOOK_SECRET: webhookSecret,
       NEXTAUTH_SECRET: "e2e-session-secret",
+      TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=",
+      // Sign-in allow-lists on, as a real deployment would have them (e2e/access.spec.ts is refused as an outsider).
+      AUTH_ALLOWED_ORGS: "infraflow-demo",
+      AUTH_ALLOWED_USERS: "e2e-carol,demo-reviewer",
       NEXTAUTH_URL: baseUrl,
       APP_URL: baseUrl,
       HEALING_DEMO_MODE: "true",

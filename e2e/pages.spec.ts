@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { randomUUID } from "node:crypto";
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
 import pg from "pg";
 
 const base = () => process.env.E2E_BASE_URL!;
@@ -307,4 +307,49 @@ test("a new failure appears live in the feed and its session in the decision lis
   const pr = await sim<{ head: { ref: string }; state: string }>(`/repos/${repo}/pulls/${prNumber}`);
   expect(pr).toMatchObject({ status: 200, body: { head: { ref: fixBranch }, state: "open" } });
   await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+});
+
+test("a user without push access sees the decision buttons disabled with the reason, and a direct server-action call is refused", async ({ browser }) => {
+  // The simulator's demo-reviewer may pull payments-api but not push to it (tools/github-sim seed).
+  const reviewer = "demo-reviewer";
+  const repo = "infraflow-demo/payments-api";
+  const [session] = await sql<{ id: string }>(
+    `INSERT INTO healing_sessions (repo_full_name, branch, commit_sha, failure_type, status, confidence_score, source, fix_plan)
+     VALUES ($1, 'main', $2, 'TEST_FAILURE', 'PENDING_APPROVAL', 0.7, 'LLM', $3) RETURNING id::text`,
+    [repo, SHA, JSON.stringify(plan)],
+  );
+  const context = await browser.newContext();
+  try {
+    await context.route(`${process.env.E2E_SIM_URL}/login/oauth/authorize**`, (route) => {
+      const url = new URL(route.request().url());
+      url.searchParams.set("login", reviewer);
+      return route.continue({ url: url.toString() });
+    });
+    const page = await context.newPage();
+    await page.goto(`${base()}/`);
+    await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
+    await expect(page.getByTestId("signed-in-user")).toHaveText(reviewer);
+
+    await page.goto(`${base()}/healing/${session!.id}`);
+    const approve = page.getByRole("button", { name: "Approve" });
+    await expect(approve).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Reject" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Re-code" })).toBeDisabled();
+    await expect(approve).toHaveAccessibleDescription(`You need push access to ${repo} to approve, reject or re-code its fixes.`);
+
+    // The server action itself, called directly (as a crafted request would): refused, nothing changes.
+    const manifest = JSON.parse(await readFile(".next/server/server-reference-manifest.json", "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+    const actionId = Object.entries(manifest.node).find(([, a]) => a.filename === "app/healing/actions.ts" && a.exportedName === "approveSessionAction")![0];
+    const res = await page.request.post(`${base()}/healing/${session!.id}`, {
+      headers: { "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      data: JSON.stringify([session!.id]),
+    });
+    expect(res.status()).toBe(200);
+    expect(await res.text()).toMatch(/"ok":false,"error":\{"code":"FORBIDDEN"/);
+    const [after] = await sql<{ status: string; decided_by: string | null }>("SELECT status, decided_by FROM healing_sessions WHERE id = $1", [session!.id]);
+    expect(after).toEqual({ status: "PENDING_APPROVAL", decided_by: null });
+  } finally {
+    await context.close();
+    await sql("DELETE FROM healing_sessions WHERE id = $1", [session!.id]);
+  }
 });

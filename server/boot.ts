@@ -38,7 +38,8 @@ export async function boot(): Promise<void> {
 }
 
 /** Production never runs on development conveniences: sessions must be signed with a configured secret,
- *  webhooks need InfraFlow's public URL, and unsigned deliveries are never accepted. */
+ *  webhooks need InfraFlow's public URL, unsigned deliveries are never accepted, and credentials at rest
+ *  are sealed with a configured key. */
 export function assertProductionSettings(e: Env): void {
   if (e.NODE_ENV !== "production") return;
   if (!e.NEXTAUTH_SECRET) {
@@ -49,5 +50,8 @@ export function assertProductionSettings(e: Env): void {
   }
   if (e.WEBHOOK_ALLOW_UNSIGNED) {
     throw new InvalidEnvError("WEBHOOK_ALLOW_UNSIGNED", "must not be true in production: unsigned webhook deliveries could come from anyone", "true");
+  }
+  if (!e.TOKEN_ENCRYPTION_KEY) {
+    throw new InvalidEnvError("TOKEN_ENCRYPTION_KEY", "required in production: 32 random bytes as base64 or hex (e.g. `openssl rand -base64 32`) that seal GitHub tokens and webhook secrets at rest", undefined);
   }
 }

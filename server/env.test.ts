@@ -57,7 +57,32 @@ describe("parseEnv", () => {
 
   it("refuses production without a session secret", () => {
     expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production" }))).toThrow("Missing environment variable NEXTAUTH_SECRET");
-    expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", APP_URL: "https://infraflow.example.com" }))).not.toThrow();
+    expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", APP_URL: "https://infraflow.example.com", TOKEN_ENCRYPTION_KEY: "ZTJlLXRva2VuLWVuY3J5cHRpb24ta2V5LTMyLWJ5dGU=" }))).not.toThrow();
     expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "development" }))).not.toThrow();
+  });
+
+  it("refuses production without TOKEN_ENCRYPTION_KEY (credentials at rest are sealed with it)", () => {
+    expect(() => assertProductionSettings(parseEnv({ NODE_ENV: "production", NEXTAUTH_SECRET: "s3cret", APP_URL: "https://x.example" }))).toThrow(
+      "Missing environment variable TOKEN_ENCRYPTION_KEY",
+    );
+  });
+
+  it.each([
+    ["DATABASE_URL", "postgresql://infraflow:hunter2@db host/infraflow"],
+    ["NEO4J_URI", "bolt://neo4j:hunter2@graph host"],
+    ["GITHUB_URL", "https://user:hunter2@ghe example"],
+    ["ANTHROPIC_BASE_URL", "https://key:hunter2@proxy example"],
+    ["TOKEN_ENCRYPTION_KEY", "hunter2"],
+    ["PUSHER_PORT", "hunter2"],
+  ])("names an invalid %s but never echoes a value that can hold a credential", (variable, value) => {
+    let message = "";
+    try {
+      parseEnv({ [variable]: value });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(variable);
+    if (variable !== "PUSHER_PORT") expect(message).not.toContain("hunter2");
+    else expect(message).toContain("hunter2"); // a port holds no credential: showing it helps
   });
 });

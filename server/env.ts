@@ -38,6 +38,21 @@ const url = (what: string) =>
     .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
     .refine((v) => v === undefined || URL.canParse(v), { error: `expected ${what}` });
 
+const list = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").split(",").map((x) => x.trim().toLowerCase()).filter(Boolean));
+
+/** A 32-byte key written as hex (64 characters) or base64 / base64url (43–44 characters); null otherwise. */
+export function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (/^[A-Za-z0-9+/_-]{43}={0,1}$/.test(text)) {
+    const key = Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64");
+    return key.length === 32 ? key : null;
+  }
+  return null;
+}
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -67,6 +82,21 @@ export const envSchema = z.object({
   // --- Sign-in sessions (next-auth) ---
   NEXTAUTH_SECRET: optional,
   NEXTAUTH_URL: url("an http(s) URL such as http://localhost:3000"),
+
+  // --- Access control (server/access) ---
+  /** Who may sign in: members of these GitHub organisations, and these logins. Both empty: anyone, who
+   *  then sees only the repositories GitHub lets them read. */
+  AUTH_ALLOWED_ORGS: list,
+  AUTH_ALLOWED_USERS: list,
+  /** How long GitHub's answer "may this user read / push / administer this repository" is reused. */
+  ACCESS_CACHE_TTL_SECONDS: int(300, 0, 86_400),
+  /** AES-256-GCM key for GitHub tokens and webhook secrets at rest: 32 bytes as base64 or hex. Generated
+   *  under DATA_DIR in development; required in production. */
+  TOKEN_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()))
+    .refine((v) => v === undefined || decodeKey(v) !== null, { error: "expected 32 random bytes as base64 or hex, e.g. from `openssl rand -base64 32`" }),
 
   // --- LLM ---
   ANTHROPIC_API_KEY: optional,
@@ -159,12 +189,23 @@ export const envSchema = z.object({
 
 export type Env = z.infer<typeof envSchema>;
 
+/** Variables whose value can be or contain a credential: named in errors, never echoed. */
+const CREDENTIAL_NAME = /SECRET|PASSWORD|TOKEN|KEY|DATABASE_URL|_URI$|CLIENT_ID/;
+
+/** Whether echoing this value in an error could leak a credential (a secret's name, or a URL with a password). */
+export function mayHoldCredential(variable: string, value: unknown): boolean {
+  if (CREDENTIAL_NAME.test(variable)) return true;
+  return typeof value === "string" && /\/\/[^/@\s]*:[^/@\s]*@/.test(value);
+}
+
 export class InvalidEnvError extends Error {
-  constructor(readonly variable: string, readonly allowed: string, readonly value: unknown) {
+  constructor(readonly variable: string, readonly allowed: string, value: unknown) {
     super(
       value === undefined
         ? `Missing environment variable ${variable}: ${allowed}`
-        : `Invalid environment variable ${variable}=${JSON.stringify(value)}: ${allowed}`,
+        : mayHoldCredential(variable, value)
+          ? `Invalid environment variable ${variable} (value not shown: it can hold a credential): ${allowed}`
+          : `Invalid environment variable ${variable}=${JSON.stringify(value)}: ${allowed}`,
     );
     this.name = "InvalidEnvError";
   }

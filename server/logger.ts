@@ -3,12 +3,13 @@
 // webhook path logs per delivery, and a write syscall per line costs more than the delivery itself.
 import pino from "pino";
 import { env } from "./env";
+import { redaction } from "./log-redaction";
 import { processSingleton } from "./runtime-state";
 
 function rootLogger(): pino.Logger {
   return processSingleton("logger", () =>
     pino(
-      { level: env().LOG_LEVEL, base: { app: "infraflow" }, timestamp: pino.stdTimeFunctions.isoTime },
+      { level: env().LOG_LEVEL, base: { app: "infraflow" }, timestamp: pino.stdTimeFunctions.isoTime, redact: redaction },
       pino.destination({ dest: 1, sync: false }),
     ),
   );

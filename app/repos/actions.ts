@@ -1,6 +1,7 @@
 "use server";
 // Monitor / Stop Monitoring (runbook §3.3): server actions over the same domain functions as the REST API.
-import { currentUser } from "@/server/auth/session";
+import { assertRepoAccess } from "@/server/access";
+import { currentUser, type SessionUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { isAppError } from "@/server/errors";
@@ -12,11 +13,11 @@ import { userGitHub } from "@/server/repos/user-github";
 
 type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-async function run<T>(fn: (userId: bigint) => Promise<T>): Promise<ActionResult<T>> {
+async function run<T>(fn: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
   const user = await currentUser();
   if (!user) return { ok: false, error: "Sign in with GitHub first" };
   try {
-    return { ok: true, value: await fn(user.id) };
+    return { ok: true, value: await fn(user) };
   } catch (err) {
     if (isAppError(err)) return { ok: false, error: err.message };
     logger("repos").error({ err }, "Repository action failed");
@@ -24,14 +25,18 @@ async function run<T>(fn: (userId: bigint) => Promise<T>): Promise<ActionResult<
   }
 }
 
+/** Monitoring installs the repository's webhook: admin on GitHub. */
 export async function monitorRepoAction(repoFullName: string) {
-  return run(async (userId) =>
-    monitorRepo({ db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName, appUrl: appUrl(env()) }),
-  );
+  return run(async (user) => {
+    await assertRepoAccess(user, String(repoFullName), "admin");
+    return monitorRepo({ db: db(), github: await userGitHub(db(), user.id), log: logger("repos"), userId: user.id, repoFullName, appUrl: appUrl(env()) });
+  });
 }
 
+/** Stops the user's own monitoring (the webhook goes with the last one; GitHub checks that call itself). */
 export async function unmonitorRepoAction(repoFullName: string) {
-  return run(async (userId) =>
-    unmonitorRepo({ db: db(), github: await userGitHub(db(), userId), log: logger("repos"), userId, repoFullName, appUrl: configuredAppUrl(env()) }),
-  );
+  return run(async (user) => {
+    await assertRepoAccess(user, String(repoFullName), "read");
+    return unmonitorRepo({ db: db(), github: await userGitHub(db(), user.id), log: logger("repos"), userId: user.id, repoFullName, appUrl: configuredAppUrl(env()) });
+  });
 }

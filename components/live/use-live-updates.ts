@@ -4,12 +4,14 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { useTRPC } from "@/components/trpc/client";
-import { CHANNELS, LIVE_EVENT, type Channel, type LiveMessage } from "@/server/realtime/messages";
+import { LIVE_EVENT, repoChannel, type Channel, type LiveMessage } from "@/server/realtime/messages";
 import type { LiveClientConfig } from "@/server/realtime/publisher";
 
 export type LiveStatus = "connecting" | "live" | "offline";
 
-export function useLiveUpdates(config: LiveClientConfig | null): { status: LiveStatus; last: (LiveMessage & { channel: Channel }) | null } {
+/** `repos`: the repositories the user may read, whose private Pusher channels the browser joins (the SSE
+ *  stream filters on the server instead). */
+export function useLiveUpdates(config: LiveClientConfig | null, repos: string[] = []): { status: LiveStatus; last: (LiveMessage & { channel: Channel }) | null } {
   const queryClient = useQueryClient();
   const trpc = useTRPC();
   const [status, setStatus] = useState<LiveStatus>("connecting");
@@ -46,15 +48,18 @@ export function useLiveUpdates(config: LiveClientConfig | null): { status: LiveS
         forceTLS: config.forceTLS,
         ...(config.wsHost && { wsHost: config.wsHost, httpHost: config.wsHost }),
         ...(config.wsPort && { wsPort: config.wsPort, wssPort: config.wsPort }),
+        channelAuthorization: { endpoint: config.authEndpoint, transport: "ajax" },
       });
       pusher.connection.bind("state_change", ({ current }: { current: string }) =>
         setStatus(current === "connected" ? "live" : current === "connecting" ? "connecting" : "offline"),
       );
-      for (const channel of CHANNELS) pusher.subscribe(channel).bind(LIVE_EVENT, (m: LiveMessage) => onMessage(channel, m));
+      for (const repo of repos) {
+        pusher.subscribe(repoChannel(repo)).bind(LIVE_EVENT, ({ channel, ...m }: LiveMessage & { channel: Channel }) => onMessage(channel, m));
+      }
       disconnect = () => pusher.disconnect();
     });
     return () => disconnect();
-  }, [config, queryClient, trpc]);
+  }, [config, queryClient, trpc, repos]);
 
   return { status, last };
 }

@@ -41,7 +41,7 @@ export const recordFixOutcomeWorkflow = defineWorkflow(
     const learned = await step.run("teach-knowledge-base", () => learnFromOutcome(db(), sessionId));
     await step.run("announce-verified", async () => {
       await announceSession("verified", { id: sessionId, repoFullName: result.repoFullName });
-      if (learned) await publishLive("knowledge-events", "knowledge-base.updated", { id: learned.fixId });
+      if (learned) await publishLive("knowledge-events", "knowledge-base.updated", { id: learned.fixId, repoFullName: result.repoFullName });
     });
     if (result.outcome === "SUCCEEDED") return { outcome: result.outcome, mttrSeconds: result.mttrSeconds, learned: Boolean(learned) };
 

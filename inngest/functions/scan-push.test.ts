@@ -7,6 +7,7 @@ import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/
 import { useTestDatabase } from "@/test/database";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { POST } from "@/app/api/webhooks/github/route";
+import { upsertUser } from "@/server/auth/upsert-user";
 import { db } from "@/server/db/client";
 import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
@@ -43,7 +44,8 @@ describe("push → scan-push → findings (GitHub simulator, embedded runner, Po
   });
 
   it("scans the pushed commit of a monitored repository once, masks the secrets, and serves the findings", async () => {
-    const user = await db().user.create({ data: { githubId: 5151n, login: "demo-dev" } });
+    // Signed in with GitHub (its token decides which repositories the reads may show: server/access).
+    const user = await upsertUser(db(), { githubId: 5151n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });
     await monitorRepo({ db: db(), github: githubClient(token, sim.url), log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url });
     const live: LiveMessage[] = [];
     const unsubscribe = sseHub().subscribe((channel, m) => channel === "security-events" && live.push(m));

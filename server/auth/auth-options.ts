@@ -1,12 +1,16 @@
 // next-auth with the GitHub provider, whose endpoints follow GITHUB_URL (github.com or a GitHub
-// Enterprise Server). Sessions are JWTs carrying our users.id; the GitHub token stays in the database.
+// Enterprise Server). Sessions are JWTs carrying our users.id and a server-side session id (revoked on
+// sign-out: server/auth/auth-sessions.ts); the GitHub token stays in the database, sealed.
 import type { NextAuthOptions } from "next-auth";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "../db/client";
 import { env } from "../env";
 import { githubEndpoints } from "../github/endpoints";
 import { logger } from "../logger";
+import { refreshRepoAccess } from "../access";
 import { authSecret } from "./auth-secret";
+import { isAuthSessionActive, revokeAuthSession, SESSION_MAX_AGE_SECONDS, startAuthSession } from "./auth-sessions";
+import { decideSignIn, refusedSignInUrl, signInRestricted } from "./sign-in-policy";
 import { upsertUser } from "./upsert-user";
 
 interface GitHubUserJson {
@@ -25,14 +29,15 @@ export function authOptions(): NextAuthOptions {
   const gh = githubEndpoints(e.GITHUB_URL);
   return {
     secret: authSecret(e),
-    session: { strategy: "jwt" },
-    pages: { signIn: "/signin" },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin/refused" },
     providers: [
       GitHubProvider({
         clientId: e.GITHUB_OAUTH_CLIENT_ID ?? "",
         clientSecret: e.GITHUB_OAUTH_CLIENT_SECRET ?? "",
         issuer: `${gh.web}/login/oauth`,
-        authorization: { url: gh.authorize, params: { scope: GITHUB_SCOPES } },
+        // read:org lets the allow-list see private organisation memberships.
+        authorization: { url: gh.authorize, params: { scope: e.AUTH_ALLOWED_ORGS.length > 0 ? `${GITHUB_SCOPES} read:org` : GITHUB_SCOPES } },
         token: gh.accessToken,
         userinfo: {
           url: `${gh.api}/user`,
@@ -54,7 +59,21 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await revokeAuthSession(db(), token.sid);
+        logger("auth").info({ userId: token?.uid }, "User signed out");
+      },
+    },
     callbacks: {
+      async signIn({ account, profile }) {
+        if (!signInRestricted(e)) return true;
+        const login = (profile as unknown as GitHubUserJson | undefined)?.login ?? "";
+        const decision = await decideSignIn(e, login, account?.access_token);
+        if (decision.allowed) return true;
+        logger("auth").warn({ login, reason: decision.reason }, "Sign-in refused by AUTH_ALLOWED_ORGS / AUTH_ALLOWED_USERS");
+        return refusedSignInUrl(login, decision.reason);
+      },
       async jwt({ token, account, profile }) {
         if (account && profile) {
           const p = profile as unknown as GitHubUserJson;
@@ -66,10 +85,16 @@ export function authOptions(): NextAuthOptions {
           logger("auth").info({ userId: user.id.toString(), login: user.login }, "User signed in with GitHub");
           token.uid = user.id.toString();
           token.login = user.login;
+          token.sid = await startAuthSession(db(), user.id);
+          // What GitHub lets them see may have changed since the last sign-in: ask again.
+          await refreshRepoAccess(user);
         }
         return token;
       },
       async session({ session, token }) {
+        // A revoked or expired server-side session shows as signed out in the browser too.
+        const active = typeof token.sid === "string" && typeof token.uid === "string" && /^\d+$/.test(token.uid) && (await isAuthSessionActive(db(), token.sid, BigInt(token.uid)));
+        if (!active) return { expires: session.expires };
         if (session.user && typeof token.uid === "string") {
           session.user.id = token.uid;
           session.user.login = typeof token.login === "string" ? token.login : "";

@@ -3,6 +3,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { grantAccess } from "@/test/grant-access";
 import { db, pgPool } from "../db/client";
 import { getSessionReview } from "../healing/review/get-session-review";
 import { createPostgresKnowledgeBase } from "../knowledge/postgres/postgres-knowledge-base";
@@ -14,8 +15,9 @@ const repo = "octo/app";
 const sha = "a".repeat(40);
 const day = (d: number, h = 12) => new Date(Date.UTC(2026, 10, d, h));
 
-async function viewer() {
+async function viewer(level: "read" | "push" = "push") {
   const user = await db().user.upsert({ where: { githubId: 1n }, create: { githubId: 1n, login: "octocat" }, update: {} });
+  await grantAccess(user.id, [repo], level);
   return { id: user.id, login: user.login, name: null, email: null, image: null };
 }
 
@@ -100,6 +102,11 @@ describe("dashboard reads", () => {
     expect(r.links).toMatchObject({ run: `https://gh.test/${repo}/actions/runs/7`, fixBranch: `https://github.com/${repo}/tree/auto-fix/1`, pullRequest: null });
     expect(r.actions).toEqual({ allowed: ["approve", "reject", "recode"], canPush: true, blockedReason: null });
     await expect(t.review.session({ id: "999" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // Read access only: the review shows, its buttons are disabled with the reason.
+    const reader = createCaller(await createTrpcContext({ user: await viewer("read") }));
+    expect((await reader.review.session({ id: String(s.id) })).actions).toEqual({
+      allowed: ["approve", "reject", "recode"], canPush: false, blockedReason: `You need push access to ${repo} to approve, reject or re-code its fixes.`,
+    });
   });
 
   it("shows a replayed fix's earned rate from the knowledge base", async () => {

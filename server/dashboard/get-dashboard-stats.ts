@@ -1,6 +1,8 @@
 // Runbook GET /api/dashboard/stats. Pipelines are runs, not run attempts: a failed run re-run once is one
 // failed pipeline with two attempts (the feed shows the attempts inside the run). MTTR: mean time from a failed pipeline being received to the CI run
 // that verified its fix succeeding, in seconds (null until a fix has been verified).
+import type { Viewer } from "../access";
+import { readableScope } from "../access/repo-scope";
 import type { Db } from "../db/client";
 
 export interface DashboardStats {
@@ -13,14 +15,16 @@ export interface DashboardStats {
   averageMTTR: number | null;
 }
 
-export async function getDashboardStats(db: Db, opts: { repo?: string } = {}): Promise<DashboardStats> {
-  const repo = opts.repo ? { repoFullName: opts.repo } : {};
+/** Counts over the repositories the viewer may read (or the one asked for), filtered in each query. */
+export async function getDashboardStats(db: Db, viewer: Viewer, opts: { repo?: string } = {}): Promise<DashboardStats> {
+  const repos = await readableScope(viewer, opts.repo);
+  const repo = { repoFullName: { in: repos } };
   const [runs, totalHealingSessions, pendingApproval, successfulHeals, healed, mttr] = await Promise.all([
     // A pipeline is a run; its re-runs are attempts of it, and its state is that of its latest attempt.
     db.$queryRaw<{ total: number; failed: number }[]>`
       SELECT count(*)::int AS total, count(*) FILTER (WHERE p.status = 'failure')::int AS failed
       FROM pipeline_events p
-      WHERE (${opts.repo ?? null}::text IS NULL OR p.repo_full_name = ${opts.repo ?? null})
+      WHERE p.repo_full_name = ANY(${repos}::text[])
         AND NOT EXISTS (SELECT 1 FROM pipeline_events q WHERE q.run_id = p.run_id AND q.run_attempt > p.run_attempt)`,
     db.healingSession.count({ where: repo }),
     db.healingSession.count({ where: { ...repo, status: "PENDING_APPROVAL" } }),
@@ -29,7 +33,7 @@ export async function getDashboardStats(db: Db, opts: { repo?: string } = {}): P
     db.$queryRaw<{ seconds: number | null }[]>`
       SELECT AVG(EXTRACT(EPOCH FROM (s.updated_at - p.created_at)))::float8 AS seconds
       FROM healing_sessions s JOIN pipeline_events p ON p.id = s.pipeline_event_id
-      WHERE s.outcome = 'SUCCEEDED' AND (${opts.repo ?? null}::text IS NULL OR s.repo_full_name = ${opts.repo ?? null})`,
+      WHERE s.outcome = 'SUCCEEDED' AND s.repo_full_name = ANY(${repos}::text[])`,
   ]);
   return {
     totalPipelines: runs[0]?.total ?? 0,

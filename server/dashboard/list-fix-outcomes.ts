@@ -1,5 +1,5 @@
 // Outcome history of knowledge-base fixes (the /knowledge page): every session that replayed or taught a
-// fix and reached a decision or a verified CI result, newest first.
+// fix, newest first, with where it stands (pending, rejected, applied) and its verified CI outcome.
 import type { Db } from "../db/client";
 import { olderThan, pageSize, toPage, type PageRequest } from "../http/pagination";
 
@@ -9,7 +9,6 @@ export async function listFixOutcomes(db: Db, opts: { repos: string[]; fixId?: s
     where: {
       kbFixId: opts.fixId ?? { not: null },
       repoFullName: { in: opts.repos },
-      OR: [{ outcome: { not: null } }, { status: { in: ["REJECTED", "APPLIED"] } }],
       ...olderThan(opts.cursor),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -6,10 +6,12 @@ import { useTestDatabase } from "@/test/database";
 import { db } from "../db/client";
 import { MAX_PAGE_SIZE } from "../http/pagination";
 import { createTrpcContext } from "../trpc/init";
+import { grantAccess } from "@/test/grant-access";
 import { createCaller } from "../trpc/router";
 
 async function caller() {
   const user = await db().user.upsert({ where: { githubId: 1n }, create: { githubId: 1n, login: "octocat" }, update: {} });
+  await grantAccess(user.id, ["octo/app", ...Array.from({ length: 8 }, (_, i) => `octo/r${i}`)]);
   return createCaller(await createTrpcContext({ user: { id: user.id, login: user.login, name: null, email: null, image: null } }));
 }
 

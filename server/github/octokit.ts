@@ -10,8 +10,12 @@ import { githubEndpoints } from "./endpoints";
 const RetryingOctokit = Octokit.plugin(retry);
 export type GitHubClient = InstanceType<typeof RetryingOctokit>;
 
-export function githubClient(token: string, githubUrl = env().GITHUB_URL): GitHubClient {
-  return new RetryingOctokit({ auth: token, baseUrl: githubEndpoints(githubUrl).api, userAgent: "InfraFlow" });
+/** `retries`: how many times a transient failure is retried (the plugin's default, 3, backs off ~14 s). */
+export function githubClient(token: string, githubUrl = env().GITHUB_URL, options: { retries?: number } = {}): GitHubClient {
+  return new RetryingOctokit({
+    auth: token, baseUrl: githubEndpoints(githubUrl).api, userAgent: "InfraFlow",
+    ...(options.retries !== undefined && { retry: { retries: options.retries } }),
+  });
 }
 
 /** InfraFlow's own GitHub identity (GITHUB_TOKEN). */

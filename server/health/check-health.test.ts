@@ -5,7 +5,7 @@ import { useTestDatabase } from "@/test/database";
 import { freePort } from "@/test/global-setup";
 import { db } from "../db/client";
 import { parseEnv } from "../env";
-import { checkHealth } from "./check-health";
+import { anonymousHealth, checkHealth } from "./check-health";
 
 describe("checkHealth", () => {
   const database = useTestDatabase();
@@ -28,5 +28,11 @@ describe("checkHealth", () => {
     const withKb = await checkHealth(parseEnv({}), { db: db(), extra: { knowledgeBase: async () => { throw new Error("bolt refused"); } } });
     expect(withKb.status).toBe("DOWN");
     expect(withKb.components.knowledgeBase).toEqual({ status: "DOWN", details: { error: "bolt refused" } });
+    // Anonymous callers see that it is down, not why (error texts can name hosts, users, paths).
+    const anonymous = anonymousHealth(withKb);
+    expect(anonymous.status).toBe("DOWN");
+    expect(anonymous.components.knowledgeBase).toEqual({ status: "DOWN", details: {} });
+    expect(JSON.stringify(anonymous)).not.toContain("bolt refused");
+    expect(anonymous.components.db).toMatchObject({ status: "UP", details: { engine: expect.any(String) } });
   });
 });

@@ -46,3 +46,17 @@ export async function checkHealth(e: Env, probes: HealthProbes): Promise<Health>
   const status: Status = db!.status === "UP" && extraResults.every((c) => c!.status === "UP") ? "UP" : "DOWN";
   return { status, components };
 }
+
+/** What an anonymous caller sees: each component's state and how it is wired, never an error text (which
+ *  can name hosts, users or paths). Signed-in users get the full answer. */
+export function anonymousHealth(health: Health): Health {
+  return {
+    status: health.status,
+    components: Object.fromEntries(
+      Object.entries(health.components).map(([name, c]) => {
+        const { error: _error, ...details } = c.details ?? {};
+        return [name, { status: c.status, ...(c.details && { details }) }];
+      }),
+    ),
+  };
+}

@@ -5,6 +5,21 @@ import type { FailureType } from "../analysis/failure-types";
 import type { FailureKey, FileChange, FixOutcome, KbFix, KbPattern, KbPatternFix, KbPatternSummary, KbStats } from "./types";
 import type { OutcomeCounts } from "./fix-confidence";
 
+/** What one viewer may see of the knowledge base: patterns whose signature was seen, and fixes that were
+ *  proposed or reused, in a healing session of a repository they may read. */
+export interface KbVisibility {
+  signatures: string[];
+  fixIds: string[];
+}
+
+/** A pattern's fixes as the viewer may see them; null when the pattern itself is not visible. */
+export function visibleFixes(found: PatternWithFixes, visible: KbVisibility | undefined): KbPatternFix[] | null {
+  if (!visible) return found.fixes;
+  if (!visible.signatures.includes(found.pattern.signature)) return null;
+  const ids = new Set(visible.fixIds);
+  return found.fixes.filter((f) => ids.has(f.id));
+}
+
 export interface PatternWithFixes {
   pattern: KbPattern;
   /** Best first: confidence, then weight, then success count. */
@@ -88,10 +103,13 @@ export interface KnowledgeBase {
   /** Patterns that link to a fix (signature texts, to weigh a new link). */
   patternsOfFix(fixId: string): Promise<KbPattern[]>;
 
-  stats(): Promise<KbStats>;
-  listPatterns(filter: { failureType?: FailureType; limit: number; offset: number }): Promise<KbPatternSummary[]>;
+  /** Dashboard reads take what the viewer may see (server/knowledge/kb-visibility.ts), applied in the query;
+   *  without it they see everything (CLI, benchmarks). */
+  stats(visible?: KbVisibility): Promise<KbStats>;
+  listPatterns(filter: { failureType?: FailureType; limit: number; offset: number; visible?: KbVisibility }): Promise<KbPatternSummary[]>;
   /** Null when the pattern does not exist. */
-  listFixes(patternId: string): Promise<KbPatternFix[] | null>;
+  /** null when the pattern does not exist or is not visible; only visible fixes otherwise. */
+  listFixes(patternId: string, visible?: KbVisibility): Promise<KbPatternFix[] | null>;
 
   /** Releases what the adapter owns (not a shared driver or Prisma client). */
   close(): Promise<void>;

@@ -15,8 +15,11 @@ export function livePublisher(): LivePublisher {
   return processSingleton("live-publisher", () => (pusherConfigured(env()) ? createPusherPublisher(env()) : sseHub()));
 }
 
-/** Tells dashboards something changed. Never throws: a live update is a hint, the database is the truth. */
-export async function publishLive(channel: Channel, kind: string, ids: { id?: string | bigint; repoFullName?: string } = {}): Promise<void> {
+/**
+ * Tells dashboards something changed. Never throws: a live update is a hint, the database is the truth.
+ * The repository is required: a message is delivered only to those who may read it (server/access).
+ */
+export async function publishLive(channel: Channel, kind: string, ids: { id?: string | bigint; repoFullName: string }): Promise<void> {
   const log = logger("dashboard");
   try {
     await livePublisher().publish(channel, liveMessage(kind, ids));

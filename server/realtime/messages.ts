@@ -24,3 +24,17 @@ export function liveMessage(kind: string, ids: { id?: string | bigint; repoFullN
     at: new Date().toISOString(),
   };
 }
+
+/** Pusher carries every message on the private channel of its repository, which a browser may join only
+ *  when the access rule lets its user read that repository (/api/realtime/pusher-auth). */
+const REPO_CHANNEL = /^private-repo-([A-Za-z0-9_.-]+)@([A-Za-z0-9_.-]+)$/;
+
+export function repoChannel(repoFullName: string): string {
+  const [owner, repo] = repoFullName.split("/");
+  return `private-repo-${owner}@${repo}`;
+}
+
+export function repoOfChannel(channelName: string): string | null {
+  const m = REPO_CHANNEL.exec(channelName);
+  return m ? `${m[1]}/${m[2]}` : null;
+}

@@ -14,7 +14,7 @@ export function pusherConfigured(e: Env): boolean {
 
 /** What the browser needs to subscribe; never contains the secret. */
 export type LiveClientConfig =
-  | { transport: "pusher"; key: string; cluster: string; wsHost?: string; wsPort?: number; forceTLS: boolean }
+  | { transport: "pusher"; key: string; cluster: string; wsHost?: string; wsPort?: number; forceTLS: boolean; authEndpoint: string }
   | { transport: "sse"; url: string };
 
 export function liveClientConfig(e: Env): LiveClientConfig {
@@ -26,5 +26,6 @@ export function liveClientConfig(e: Env): LiveClientConfig {
     ...(e.PUSHER_HOST && { wsHost: e.PUSHER_HOST }),
     ...(e.PUSHER_PORT && { wsPort: e.PUSHER_PORT }),
     forceTLS: e.PUSHER_USE_TLS,
+    authEndpoint: "/api/realtime/pusher-auth",
   };
 }

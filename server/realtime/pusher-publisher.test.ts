@@ -45,12 +45,12 @@ describe("Pusher adapter", () => {
     expect(last.signatureValid).toBe(true);
     expect(last.path).toBe(`/apps/${APP.id}/events`);
     expect(last.body.name).toBe("update");
-    expect(last.body.channels).toEqual(["pipeline-events"]);
-    expect(JSON.parse(last.body.data)).toMatchObject({ kind: "pipeline-event.created", id: "7", repoFullName: "octo/app" });
+    expect(last.body.channels).toEqual(["private-repo-octo@app"]);
+    expect(JSON.parse(last.body.data)).toMatchObject({ channel: "pipeline-events", kind: "pipeline-event.created", id: "7", repoFullName: "octo/app" });
   });
 
   it("reports a refused event (wrong secret) as an error", async () => {
-    await expect(publisher("wrong-secret").publish("healing-events", liveMessage("x"))).rejects.toThrow();
+    await expect(publisher("wrong-secret").publish("healing-events", liveMessage("x", { repoFullName: "octo/app" }))).rejects.toThrow();
     expect(received.at(-1)!.signatureValid).toBe(false);
   });
 });

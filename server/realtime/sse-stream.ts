@@ -2,8 +2,11 @@
 // the client goes away.
 import type { SseHub } from "./sse-hub";
 import { sseFrame } from "./sse-hub";
+import type { LiveMessage } from "./messages";
 
-export function createSseResponse(hub: SseHub, signal: AbortSignal, heartbeatMs = 15_000): Response {
+/** `allow` decides per message whether this client may see it (the access rule for its repository);
+ *  messages are written in the order published. */
+export function createSseResponse(hub: SseHub, signal: AbortSignal, heartbeatMs = 15_000, allow: (message: LiveMessage) => Promise<boolean> | boolean = () => true): Response {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
@@ -15,7 +18,12 @@ export function createSseResponse(hub: SseHub, signal: AbortSignal, heartbeatMs 
           cleanup();
         }
       };
-      const unsubscribe = hub.subscribe((channel, message) => send(sseFrame(channel, message)));
+      let queue = Promise.resolve();
+      const unsubscribe = hub.subscribe((channel, message) => {
+        queue = queue.then(async () => {
+          if (await Promise.resolve(allow(message)).catch(() => false)) send(sseFrame(channel, message));
+        });
+      });
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), heartbeatMs);
       cleanup = () => {
         clearInterval(heartbeat);

@@ -13,6 +13,7 @@ import { resetEnvForTests } from "../env";
 import { githubClient, type GitHubClient } from "../github/octokit";
 import { monitorRepo } from "./monitor-repo";
 import { unmonitorRepo } from "./unmonitor-repo";
+import { openWebhookSecret } from "../webhooks/webhook-secret";
 import { WEBHOOK_EVENTS } from "./webhook-settings";
 
 const owner = "infraflow-demo";
@@ -92,14 +93,15 @@ describe("monitorRepo / unmonitorRepo keep one InfraFlow webhook per repository"
   it("monitoring again, by the same or another user, or after a restart, keeps the same hook and secret", async () => {
     await monitor();
     const [first] = await ours();
-    const secret = (await db().repoWebhook.findUniqueOrThrow({ where: { repoFullName: REPO } })).secret;
+    // Sealed at rest with a fresh IV each write: compare what it opens to.
+    const secret = openWebhookSecret((await db().repoWebhook.findUniqueOrThrow({ where: { repoFullName: REPO } })).secret);
     await monitor();
     await monitor(users[1]);
     // The demo wiring of an earlier version registered 127.0.0.1 while the app called itself localhost.
     await addHook(`http://127.0.0.1:${port}/api/webhooks/github`);
     await monitor();
     expect((await ours()).map((h) => h.id)).toEqual([first!.id]);
-    expect((await db().repoWebhook.findUniqueOrThrow({ where: { repoFullName: REPO } })).secret).toBe(secret);
+    expect(openWebhookSecret((await db().repoWebhook.findUniqueOrThrow({ where: { repoFullName: REPO } })).secret)).toBe(secret);
     expect(await pingStatus(first!.id)).toBe(200);
   });
 

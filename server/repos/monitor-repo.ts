@@ -3,6 +3,7 @@
 // reconciled into one, with InfraFlow's events and the repository's own secret; otherwise return the
 // settings for adding the hook by hand.
 import type { Logger } from "pino";
+import { refreshRepoAccess } from "../access";
 import type { Db } from "../db/client";
 import { AppError } from "../errors";
 import { githubStatus, type GitHubClient } from "../github/octokit";
@@ -26,7 +27,9 @@ export type WebhookOutcome = { installed: true; id: string } | { installed: fals
 
 export async function monitorRepo(o: MonitorRepoOptions) {
   const { owner, repo } = splitRepoFullName(o.repoFullName);
-  const info = await o.github.rest.repos.get({ owner, repo }).catch((err: unknown) => {
+  const info = await o.github.rest.repos.get({ owner, repo }).catch(async (err: unknown) => {
+    // GitHub no longer shows it to this user: forget the cached access answer (server/access).
+    if (githubStatus(err) === 404 || githubStatus(err) === 403) await refreshRepoAccess({ id: o.userId }, o.repoFullName);
     if (githubStatus(err) === 404) throw new AppError("NOT_FOUND", `Repository ${o.repoFullName} does not exist or you cannot access it`);
     throw new AppError("UPSTREAM", `GitHub could not be asked about ${o.repoFullName}: ${(err as Error).message}`, { cause: err });
   });

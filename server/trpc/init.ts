@@ -4,7 +4,9 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import { db, type Db } from "../db/client";
+import { assertRepoAccess } from "../access";
 import { isAppError } from "../errors";
+import { REPO_FULL_NAME } from "../repos/repo-name";
 import type { SessionUser } from "../auth/session";
 
 export interface TrpcContext {
@@ -39,7 +41,16 @@ const mapAppErrors = t.middleware(async ({ next }) => {
 export const createTrpcRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(mapAppErrors);
-export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+/** Signed in, and — before any resolver runs — read access to the repository an input names (`repo`,
+ *  `repoFullName`): a new procedure taking a repository cannot forget the check. Lists without one filter
+ *  with readableRepoNames in their query (server/access); records found by id check their repository
+ *  (assertRecordAccess). server/access/enforcement.test.ts calls every procedure as a stranger. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next, getRawInput }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in with GitHub to see this" });
+  const raw: unknown = await getRawInput();
+  for (const field of ["repo", "repoFullName"] as const) {
+    const value = raw && typeof raw === "object" ? (raw as Record<string, unknown>)[field] : undefined;
+    if (typeof value === "string" && REPO_FULL_NAME.test(value)) await assertRepoAccess(ctx.user, value, "read");
+  }
   return next({ ctx: { ...ctx, user: ctx.user } });
 });

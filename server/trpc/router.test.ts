@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { grantAccess } from "@/test/grant-access";
 import { db } from "../db/client";
 import { createTrpcContext } from "./init";
 import { createCaller } from "./router";
 
 async function caller(signedIn: boolean) {
   const user = signedIn ? await db().user.upsert({ where: { githubId: 1n }, create: { githubId: 1n, login: "octocat" }, update: {} }) : null;
+  if (user) await grantAccess(user.id, ["octo/a", "octo/b"]);
   return createCaller(await createTrpcContext({ user: user && { id: user.id, login: user.login, name: null, email: null, image: null } }));
 }
 

@@ -26,7 +26,7 @@ export interface IngestDeps {
   log: Logger;
   fixBranchPrefix: string;
   sendEvents: (events: OutgoingEvent[]) => Promise<void>;
-  publishLive: (channel: Channel, kind: string, ids: { id?: string | bigint; repoFullName?: string }) => Promise<void>;
+  publishLive: (channel: Channel, kind: string, ids: { id?: string | bigint; repoFullName: string }) => Promise<void>;
 }
 
 export interface IngestResult {

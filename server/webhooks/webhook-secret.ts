@@ -1,16 +1,17 @@
-// The signing secret of each webhook InfraFlow installs: generated per repository, kept sealed at rest.
-// Sealing is this one pair of functions so that at-rest encryption (issue 11, TOKEN_ENCRYPTION_KEY) drops in
-// here; until that helper lands the value is stored as generated. `open` accepts what `seal` wrote.
+// The signing secret of each webhook InfraFlow installs: generated per repository, sealed at rest with
+// AES-256-GCM (TOKEN_ENCRYPTION_KEY, server/crypto). A secret stored before encryption existed is read as
+// it is and sealed when the hook is next reconciled.
 import { randomBytes } from "node:crypto";
+import { openCredential, sealCredential } from "../crypto/sealed-credentials";
 
 export function newWebhookSecret(): string {
   return randomBytes(32).toString("base64url");
 }
 
 export function sealWebhookSecret(secret: string): string {
-  return secret;
+  return sealCredential(secret);
 }
 
 export function openWebhookSecret(sealed: string): string {
-  return sealed;
+  return openCredential(sealed);
 }

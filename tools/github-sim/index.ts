@@ -11,6 +11,7 @@ import { createEventHandlers } from "./core/events";
 import { breakRepository, type BreakOptions, type BreakResult } from "./demo/break-repository";
 import { DEMO_USER, ensureToken, seedDemo, type DemoSeed } from "./demo/seed-demo";
 import { createApp } from "./http/app";
+import { peopleOperations } from "./repo-ops/people";
 import { Store } from "./store/store";
 import { WebhookDispatcher } from "./webhooks/dispatcher";
 import { pingPayload } from "./webhooks/payloads";
@@ -66,6 +67,7 @@ export async function startGitHubSimulator(options: StartOptions): Promise<GitHu
   hooks.refUpdated = events.refUpdated;
 
   const controller: SimController = {
+    ...peopleOperations(ctx),
     seedDemo: () => seedDemo(ctx),
     breakRepository: (o) => breakRepository(ctx, o),
     createWebhook: (o) => createWebhook(ctx, webhooks, o),

@@ -1,6 +1,7 @@
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { checkHealth } from "@/server/health/check-health";
+import { currentUser } from "@/server/auth/session";
+import { anonymousHealth, checkHealth } from "@/server/health/check-health";
 import { knowledgeBase } from "@/server/knowledge/current-knowledge-base";
 
 export const dynamic = "force-dynamic";
@@ -17,5 +18,7 @@ export async function GET() {
       },
     },
   });
-  return Response.json(health, { status: health.status === "UP" ? 200 : 503 });
+  // Anonymous callers (load balancers, anyone) get states without error texts.
+  const user = await currentUser().catch(() => null);
+  return Response.json(user ? health : anonymousHealth(health), { status: health.status === "UP" ? 200 : 503 });
 }

@@ -10,10 +10,12 @@ import { isAppError } from "@/server/errors";
 import { getSession } from "@/server/healing/read-sessions";
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
-  if (!(await currentUser())) return <SignInPrompt />;
+  const user = await currentUser();
+  if (!user) return <SignInPrompt />;
   const { id } = await params;
-  // The same read the page's query makes: an unknown or malformed id is a 404 page, not an error.
-  const found = await getSession(db(), id).catch((err: unknown) => {
+  // The same read the page's query makes: an unknown or malformed id, or a session of a repository the
+  // user may not read, is a 404 page, not an error.
+  const found = await getSession(db(), user, id).catch((err: unknown) => {
     if (isAppError(err) && (err.code === "NOT_FOUND" || err.code === "BAD_REQUEST")) return null;
     throw err;
   });

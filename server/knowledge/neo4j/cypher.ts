@@ -95,14 +95,16 @@ export const CYPHER = {
     MATCH (p:FailurePattern)-[r:HAS_FIX]->(:Fix {id: $fixId})
     RETURN p {.*} AS pattern ORDER BY r.weight DESC, p.id`,
 
-  countPatterns: `MATCH (p:FailurePattern) RETURN count(p) AS n`,
-  countFixes: `MATCH (f:Fix) RETURN count(f) AS n, coalesce(avg(f.confidence), 0.0) AS average`,
-  topTypes: `MATCH (p:FailurePattern) RETURN p.failureType AS type, count(p) AS count ORDER BY count DESC, type LIMIT 10`,
+  // $signatures / $fixIds: what the viewer may see (null: everything; server/knowledge/kb-visibility.ts).
+  countPatterns: `MATCH (p:FailurePattern) WHERE $signatures IS NULL OR p.signature IN $signatures RETURN count(p) AS n`,
+  countFixes: `MATCH (f:Fix) WHERE $fixIds IS NULL OR f.id IN $fixIds RETURN count(f) AS n, coalesce(avg(f.confidence), 0.0) AS average`,
+  topTypes: `MATCH (p:FailurePattern) WHERE $signatures IS NULL OR p.signature IN $signatures
+    RETURN p.failureType AS type, count(p) AS count ORDER BY count DESC, type LIMIT 10`,
 
   listPatterns: `
-    MATCH (p:FailurePattern) WHERE $type IS NULL OR p.failureType = $type
+    MATCH (p:FailurePattern) WHERE ($type IS NULL OR p.failureType = $type) AND ($signatures IS NULL OR p.signature IN $signatures)
     WITH p ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id SKIP $offset LIMIT $limit
-    OPTIONAL MATCH (p)-[:HAS_FIX]->(f:Fix)
+    OPTIONAL MATCH (p)-[:HAS_FIX]->(f:Fix) WHERE $fixIds IS NULL OR f.id IN $fixIds
     WITH p, count(f) AS fixCount, coalesce(max(f.confidence), 0.0) AS best
     RETURN p {.*} AS pattern, fixCount, best ORDER BY p.hitCount DESC, p.lastSeenAt DESC, p.id`,
 } as const;

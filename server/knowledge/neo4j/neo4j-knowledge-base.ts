@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import neo4j, { type Driver } from "neo4j-driver";
 import type { FailureType } from "../../analysis/failure-types";
 import { sortFixes } from "../fix-ordering";
-import type { KnowledgeBase, PatternInput, QualifyingFix } from "../knowledge-base";
+import { visibleFixes, type KnowledgeBase, type PatternInput, type QualifyingFix } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
 import { CYPHER } from "./cypher";
 import { neoDateTime, toFix, toPattern, toPatternFix } from "./map-records";
@@ -124,12 +124,13 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       return (await run.read(CYPHER.patternsOfFix, { fixId })).records.map((r) => toPattern(r.get("pattern") as Props));
     },
 
-    async stats() {
+    async stats(visible) {
+      const params = { signatures: visible?.signatures ?? null, fixIds: visible?.fixIds ?? null };
       return run.session("READ", (s) =>
         s.executeRead(async (tx) => {
-          const patterns = await tx.run(CYPHER.countPatterns);
-          const fixes = await tx.run(CYPHER.countFixes);
-          const types = await tx.run(CYPHER.topTypes);
+          const patterns = await tx.run(CYPHER.countPatterns, params);
+          const fixes = await tx.run(CYPHER.countFixes, params);
+          const types = await tx.run(CYPHER.topTypes, params);
           return {
             totalPatterns: Number(patterns.records[0]!.get("n")),
             totalFixes: Number(fixes.records[0]!.get("n")),
@@ -140,8 +141,11 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       );
     },
 
-    async listPatterns({ failureType, limit, offset }) {
-      const res = await run.read(CYPHER.listPatterns, { type: failureType ?? null, offset: neo4j.int(offset), limit: neo4j.int(limit) });
+    async listPatterns({ failureType, limit, offset, visible }) {
+      const res = await run.read(CYPHER.listPatterns, {
+        type: failureType ?? null, offset: neo4j.int(offset), limit: neo4j.int(limit),
+        signatures: visible?.signatures ?? null, fixIds: visible?.fixIds ?? null,
+      });
       return res.records.map((r) => ({
         ...toPattern(r.get("pattern") as Props),
         fixCount: Number(r.get("fixCount")),
@@ -149,8 +153,9 @@ export function createNeo4jKnowledgeBase(options: Neo4jKnowledgeBaseOptions): Kn
       }));
     },
 
-    async listFixes(patternId) {
-      return withFixes((await run.read(CYPHER.patternById, { patternId })).records)[0]?.fixes ?? null;
+    async listFixes(patternId, visible) {
+      const found = withFixes((await run.read(CYPHER.patternById, { patternId })).records)[0];
+      return found ? visibleFixes(found, visible) : null;
     },
 
     async close() {

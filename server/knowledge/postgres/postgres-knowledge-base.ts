@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { FailureType } from "../../analysis/failure-types";
 import { sortFixes } from "../fix-ordering";
-import type { KnowledgeBase, PatternInput } from "../knowledge-base";
+import { visibleFixes, type KnowledgeBase, type PatternInput } from "../knowledge-base";
 import { outcomeDeltas } from "../outcome-deltas";
 import { toFix, toPattern, toPatternFix, toSummary, type FixRow, type PatternRow } from "./map-rows";
 import { SQL } from "./sql";
@@ -47,6 +47,7 @@ export function createPostgresKnowledgeBase({ pool, ownsPool }: PostgresKnowledg
 
   return {
     kind: "postgres",
+
 
     async findPattern(signature) {
       const { rows } = await q<PatternWithFixesRow>(pool, "findPattern", [signature]);
@@ -122,9 +123,9 @@ export function createPostgresKnowledgeBase({ pool, ownsPool }: PostgresKnowledg
       return (await q<PatternRow>(pool, "patternsOfFix", [fixId])).rows.map(toPattern);
     },
 
-    async stats() {
-      const totals = (await q<{ patterns: number; fixes: number; average: number }>(pool, "totals", [])).rows[0]!;
-      const types = (await q<{ type: string; count: number }>(pool, "topTypes", [])).rows;
+    async stats(visible) {
+      const totals = (await q<{ patterns: number; fixes: number; average: number }>(pool, "totals", [visible?.signatures ?? null, visible?.fixIds.filter((id) => UUID.test(id)) ?? null])).rows[0]!;
+      const types = (await q<{ type: string; count: number }>(pool, "topTypes", [visible?.signatures ?? null])).rows;
       return {
         totalPatterns: Number(totals.patterns),
         totalFixes: Number(totals.fixes),
@@ -133,15 +134,17 @@ export function createPostgresKnowledgeBase({ pool, ownsPool }: PostgresKnowledg
       };
     },
 
-    async listPatterns({ failureType, limit, offset }) {
-      const { rows } = await q<PatternRow & { fix_count: number; best_confidence: number }>(pool, "listPatterns", [failureType ?? null, limit, offset]);
+    async listPatterns({ failureType, limit, offset, visible }) {
+      const { rows } = await q<PatternRow & { fix_count: number; best_confidence: number }>(pool, "listPatterns", [
+        failureType ?? null, limit, offset, visible?.signatures ?? null, visible?.fixIds.filter((id) => UUID.test(id)) ?? null,
+      ]);
       return rows.map(toSummary);
     },
 
-    async listFixes(patternId) {
+    async listFixes(patternId, visible) {
       if (!UUID.test(patternId)) return null;
       const { rows } = await q<PatternWithFixesRow>(pool, "patternById", [patternId]);
-      return rows[0] ? withFixes(rows[0]).fixes : null;
+      return rows[0] ? visibleFixes(withFixes(rows[0]), visible) : null;
     },
 
     async close() {

@@ -104,22 +104,24 @@ export const SQL = {
     SELECT p.* FROM kb_failure_patterns p JOIN kb_pattern_fixes pf ON pf.pattern_id = p.id
     WHERE pf.fix_id = $1::uuid ORDER BY pf.weight DESC, p.id`,
 
+  // $1 visible signatures, $2 visible fix ids (null: everything; server/knowledge/kb-visibility.ts).
   totals: `
-    SELECT (SELECT count(*)::int FROM kb_failure_patterns) AS patterns,
-           (SELECT count(*)::int FROM kb_fixes) AS fixes,
-           (SELECT COALESCE(avg(confidence), 0)::float8 FROM kb_fixes) AS average`,
+    SELECT (SELECT count(*)::int FROM kb_failure_patterns WHERE $1::text[] IS NULL OR signature = ANY($1)) AS patterns,
+           (SELECT count(*)::int FROM kb_fixes WHERE $2::uuid[] IS NULL OR id = ANY($2)) AS fixes,
+           (SELECT COALESCE(avg(confidence), 0)::float8 FROM kb_fixes WHERE $2::uuid[] IS NULL OR id = ANY($2)) AS average`,
 
   topTypes: `
     SELECT failure_type AS type, count(*)::int AS count FROM kb_failure_patterns
+    WHERE $1::text[] IS NULL OR signature = ANY($1)
     GROUP BY failure_type ORDER BY count DESC, failure_type LIMIT 10`,
 
   listPatterns: `
     WITH page AS (
-      SELECT * FROM kb_failure_patterns WHERE ($1::text IS NULL OR failure_type = $1)
+      SELECT * FROM kb_failure_patterns WHERE ($1::text IS NULL OR failure_type = $1) AND ($4::text[] IS NULL OR signature = ANY($4))
       ORDER BY hit_count DESC, last_seen_at DESC, id LIMIT $2 OFFSET $3)
     SELECT page.*,
-      (SELECT count(*)::int FROM kb_pattern_fixes pf WHERE pf.pattern_id = page.id) AS fix_count,
+      (SELECT count(*)::int FROM kb_pattern_fixes pf WHERE pf.pattern_id = page.id AND ($5::uuid[] IS NULL OR pf.fix_id = ANY($5))) AS fix_count,
       (SELECT COALESCE(max(f.confidence), 0)::float8 FROM kb_pattern_fixes pf JOIN kb_fixes f ON f.id = pf.fix_id
-        WHERE pf.pattern_id = page.id) AS best_confidence
+        WHERE pf.pattern_id = page.id AND ($5::uuid[] IS NULL OR pf.fix_id = ANY($5))) AS best_confidence
     FROM page ORDER BY hit_count DESC, last_seen_at DESC, id`,
 } as const;

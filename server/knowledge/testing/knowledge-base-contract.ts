@@ -221,6 +221,28 @@ export function knowledgeBaseContract(name: string, setup: { kb: () => Knowledge
       expect(await lookupFix(near, options)).toMatchObject({ hit: true, match: "exact", fix: { id: proven.fix.id } });
     });
 
+    it("dashboard reads show only what the viewer may see, filtered in the engine's query (issue 11)", async () => {
+      const { options } = ctx();
+      const mine = await recordFix({ failure: symbolError("Mine"), ...PATCH_FIX }, options);
+      const theirs = await recordFix({ failure: symbolError("Theirs"), ...OTHER_FIX }, options);
+      // A fix learned elsewhere on a pattern the viewer also saw: the pattern is visible, that fix is not.
+      const shared = await recordFix({ failure: symbolError("Mine"), ...OTHER_FIX }, options);
+      const visible = { signatures: [mine.pattern.signature], fixIds: [mine.fix.id] };
+
+      const patterns = await listPatterns({ visible }, options);
+      expect(patterns.map((p) => p.id)).toEqual([mine.pattern.id]);
+      expect(patterns[0]).toMatchObject({ fixCount: 1 });
+      expect((await listPatternFixes(mine.pattern.id, { ...options, visible })).map((f) => f.id)).toEqual([mine.fix.id]);
+      expect(shared.fix.id).not.toBe(mine.fix.id);
+      await expect(listPatternFixes(theirs.pattern.id, { ...options, visible })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await getKnowledgeStats({ ...options, visible })).toMatchObject({ totalPatterns: 1, totalFixes: 1 });
+      expect(await getKnowledgeStats({ ...options, visible: { signatures: [], fixIds: [] } })).toMatchObject({ totalPatterns: 0, totalFixes: 0, topFailureTypes: [] });
+      // Without a visibility (CLI, engines' own tests) everything is there.
+      const all = await getKnowledgeStats(options);
+      expect(all.totalPatterns).toBe(2);
+      expect(all.totalFixes).toBeGreaterThan(1);
+    });
+
     it("KB_ENABLED=false turns the fast path off", async () => {
       const f = symbolError("Helper");
       await proveFix(f, 6);

@@ -2,7 +2,7 @@
 // URLs (known only once the server listens), and the hooks that turn a push into runs and deliveries.
 import path from "node:path";
 import type { Store } from "../store/store";
-import type { SimRepo, SimUser } from "../store/state";
+import { SIM_PERMISSIONS, type SimPermission, type SimRepo, type SimUser } from "../store/state";
 
 export interface SimHooks {
   /** A ref moved (created, updated or deleted) through the API, a seed or a scenario. */
@@ -63,10 +63,34 @@ export function fullName(ctx: SimContext, repo: SimRepo): string {
   return `${repoOwner(ctx, repo).login}/${repo.name}`;
 }
 
-/** Whether a user may administer a repository: its owner, or a member of the owning organisation. */
-export function canAdmin(ctx: SimContext, user: SimUser, repo: SimRepo): boolean {
+/** The user's role on a repository as GitHub computes it: the owner and organisation owners administer it,
+ *  other organisation members get the base permission (pull), a collaborator their role (the strongest of
+ *  the two), anyone may pull a public repository; null: the repository is invisible to them. */
+export function repoPermission(ctx: SimContext, user: SimUser, repo: SimRepo): SimPermission | null {
   const owner = repoOwner(ctx, repo);
-  return owner.id === user.id || owner.members.includes(user.id);
+  if (owner.id === user.id) return "admin";
+  const granted: SimPermission[] = [];
+  if (owner.members.includes(user.id)) granted.push((owner.memberRoles?.[String(user.id)] ?? "admin") === "admin" ? "admin" : "pull");
+  const collaborator = repo.collaborators?.find((c) => c.userId === user.id);
+  if (collaborator) granted.push(collaborator.permission);
+  if (!repo.private) granted.push("pull");
+  if (granted.length === 0) return null;
+  return granted.reduce((a, b) => (permissionAtLeast(a, b) ? a : b));
+}
+
+export function permissionAtLeast(have: SimPermission | null, need: SimPermission): boolean {
+  return have !== null && SIM_PERMISSIONS.indexOf(have) >= SIM_PERMISSIONS.indexOf(need);
+}
+
+/** Whether a user may administer a repository (hooks, settings). */
+export function canAdmin(ctx: SimContext, user: SimUser, repo: SimRepo): boolean {
+  return repoPermission(ctx, user, repo) === "admin";
+}
+
+/** Whether the repository is in the user's `GET /user/repos` (affiliation owner, collaborator, organization_member). */
+export function isAffiliated(ctx: SimContext, user: SimUser, repo: SimRepo): boolean {
+  const owner = repoOwner(ctx, repo);
+  return owner.id === user.id || owner.members.includes(user.id) || Boolean(repo.collaborators?.some((c) => c.userId === user.id));
 }
 
 export function isoNow(): string {

@@ -10,6 +10,8 @@ import { readme, templateFiles } from "./template-files";
 
 export const DEMO_ORG = "infraflow-demo";
 export const DEMO_USER = "demo-dev";
+/** A second person: a read-only collaborator on payments-api, member of nothing (sign in with ?login=). */
+export const DEMO_REVIEWER = "demo-reviewer";
 
 export interface DemoSeed {
   organization: string;
@@ -34,6 +36,12 @@ export async function seedDemo(ctx: SimContext): Promise<DemoSeed> {
       message: "Initial commit: demo service with CI",
       author: user,
     });
+  }
+  const reviewer = ensureUser(ctx, { login: DEMO_REVIEWER, name: "Demo Reviewer", email: "demo-reviewer@infraflow.local", type: "User", members: [] });
+  const payments = findRepo(ctx, org.login, "payments-api");
+  if (payments && !payments.collaborators?.some((c) => c.userId === reviewer.id)) {
+    payments.collaborators = [...(payments.collaborators ?? []), { userId: reviewer.id, permission: "pull" }];
+    ctx.store.changed();
   }
   await ctx.store.flush();
   return {

@@ -8,7 +8,8 @@ import { anthropicRoutes } from "../llm/anthropic-routes";
 import type { WebhookDispatcher } from "../webhooks/dispatcher";
 import { authenticatedUser, tokenScopes } from "./auth";
 import { errorResponse, GitHubError } from "./github-error";
-import type { ApiEnv } from "./route-helpers";
+import { pathRepo, requirePush, type ApiEnv } from "./route-helpers";
+import { collaboratorRoutes } from "./routes/collaborators";
 import { actionRoutes } from "./routes/actions";
 import { adminRoutes } from "./routes/admin";
 import { contentRoutes } from "./routes/contents";
@@ -48,7 +49,16 @@ export function createApp(parts: AppParts): Hono {
     c.header("X-OAuth-Scopes", tokenScopes(ctx, c).join(", "));
     await next();
   });
+  // Every write to a repository needs push (hooks and collaborators check admin themselves, answering 404).
+  api.use("/repos/:owner/:repo/*", async (c, next) => {
+    const path = new URL(c.req.url).pathname;
+    if (c.req.method !== "GET" && c.req.method !== "HEAD" && !/\/repos\/[^/]+\/[^/]+\/(hooks|collaborators)(\/|$)/.test(path)) {
+      requirePush(ctx, c, pathRepo(ctx, c));
+    }
+    await next();
+  });
   userRoutes(ctx, api);
+  collaboratorRoutes(ctx, api);
   repoRoutes(ctx, api);
   contentRoutes(ctx, api);
   gitDataRoutes(ctx, api);

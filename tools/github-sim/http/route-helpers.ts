@@ -1,6 +1,6 @@
 // Small pieces every route uses: the repository of the path, JSON bodies, required fields, pages.
 import type { Context } from "hono";
-import { canAdmin, findRepo, type SimContext } from "../core/context";
+import { canAdmin, findRepo, permissionAtLeast, repoPermission, type SimContext } from "../core/context";
 import type { SimRepo, SimUser } from "../store/state";
 import { GitHubError, invalid, notFound } from "./github-error";
 
@@ -10,12 +10,17 @@ export type ApiContext = Context<ApiEnv>;
 export function pathRepo(ctx: SimContext, c: ApiContext): SimRepo {
   const repo = findRepo(ctx, c.req.param("owner") ?? "", c.req.param("repo") ?? "");
   // Private repositories are invisible, not forbidden, to users without access, as on GitHub.
-  if (!repo || (repo.private && !canAdmin(ctx, c.get("user"), repo))) throw notFound();
+  if (!repo || !repoPermission(ctx, c.get("user"), repo)) throw notFound();
   return repo;
 }
 
 export function requireAdmin(ctx: SimContext, c: ApiContext, repo: SimRepo): void {
   if (!canAdmin(ctx, c.get("user"), repo)) throw new GitHubError(404, "Not Found");
+}
+
+/** Writes need push access: a repository the user can see but not write answers 403, as on GitHub. */
+export function requirePush(ctx: SimContext, c: ApiContext, repo: SimRepo): void {
+  if (!permissionAtLeast(repoPermission(ctx, c.get("user"), repo), "push")) throw new GitHubError(403, "Must have push access to repository");
 }
 
 export async function readJson(c: Context): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 // Repositories in GitHub's shapes: the REST full-repository, and the webhook payload's repository
 // (a different, closed set of fields).
-import { apiUrl, repoOwner, type SimContext } from "../core/context";
+import { apiUrl, permissionAtLeast, repoOwner, repoPermission, type SimContext } from "../core/context";
 import type { SimRepo, SimUser } from "../store/state";
 import { nodeId } from "./node-id";
 import { simpleUserJson } from "./user-json";
@@ -95,13 +95,14 @@ function openPulls(ctx: SimContext, repo: SimRepo): number {
 /** REST `full-repository`, with the caller's permissions. */
 export function repoJson(ctx: SimContext, repo: SimRepo, viewer?: SimUser) {
   const owner = repoOwner(ctx, repo);
-  const admin = viewer ? owner.id === viewer.id || owner.members.includes(viewer.id) : false;
+  const role = viewer ? repoPermission(ctx, viewer, repo) : null;
+  const has = (need: Parameters<typeof permissionAtLeast>[1]) => permissionAtLeast(role, need);
   return {
     ...repoCore(ctx, repo),
     is_template: false,
     topics: [],
     visibility: repo.private ? "private" : "public",
-    permissions: { admin, maintain: admin, push: admin, triage: admin, pull: true },
+    permissions: { admin: has("admin"), maintain: has("maintain"), push: has("push"), triage: has("triage"), pull: has("pull") },
     allow_rebase_merge: true,
     allow_squash_merge: true,
     allow_merge_commit: true,

@@ -7,10 +7,17 @@ export interface SimUser {
   name: string;
   email: string | null;
   type: "User" | "Organization";
-  /** For organisations: ids of member users (all admins in the simulator). */
+  /** For organisations: ids of member users. */
   members: number[];
+  /** For organisations: each member's role by user id; a member without one is an owner (admin of every
+   *  repository), as every member was before roles existed. Members get the base permission `pull`. */
+  memberRoles?: Record<string, "admin" | "member">;
   createdAt: string;
 }
+
+/** GitHub's repository roles, weakest first. */
+export const SIM_PERMISSIONS = ["pull", "triage", "push", "maintain", "admin"] as const;
+export type SimPermission = (typeof SIM_PERMISSIONS)[number];
 
 export interface SimToken {
   token: string;
@@ -49,6 +56,8 @@ export interface SimRepo {
   nextNumber: number;
   /** Actions run numbers count per repository. */
   nextRunNumber: number;
+  /** Outside collaborators and their role (a private repository is invisible to everyone else). */
+  collaborators?: { userId: number; permission: SimPermission }[];
 }
 
 export interface SimPull {

@@ -3,4 +3,4 @@ import { listSessions } from "@/server/healing/read-sessions";
 import { pageQuery, pageResponse } from "@/server/http/pagination";
 import { optionalParam, restHandler } from "@/server/http/rest-handler";
 
-export const GET = restHandler(async ({ req, query }) => pageResponse(req, await listSessions(db(), { repo: optionalParam(query, "repo"), ...pageQuery(query) })));
+export const GET = restHandler(async ({ req, query, user }) => pageResponse(req, await listSessions(db(), user, { repo: optionalParam(query, "repo"), ...pageQuery(query) })));

@@ -3,6 +3,6 @@ import { db } from "@/server/db/client";
 import { pageQuery, pageResponse } from "@/server/http/pagination";
 import { optionalParam, restHandler } from "@/server/http/rest-handler";
 
-export const GET = restHandler(async ({ req, query }) =>
-  pageResponse(req, await listPipelineEvents(db(), { repo: optionalParam(query, "repo"), branch: optionalParam(query, "branch"), ...pageQuery(query) })),
+export const GET = restHandler(async ({ req, query, user }) =>
+  pageResponse(req, await listPipelineEvents(db(), user, { repo: optionalParam(query, "repo"), branch: optionalParam(query, "branch"), ...pageQuery(query) })),
 );

@@ -1,4 +1,4 @@
 import { restHandler } from "@/server/http/rest-handler";
-import { getKnowledgeStats } from "@/server/knowledge/get-knowledge-stats";
+import { visibleKnowledgeStats } from "@/server/knowledge/kb-visibility";
 
-export const GET = restHandler(() => getKnowledgeStats());
+export const GET = restHandler(({ user }) => visibleKnowledgeStats(user));

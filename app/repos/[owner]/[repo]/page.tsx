@@ -5,6 +5,7 @@ import { RepoDetail } from "@/components/repos/repo-detail";
 import { Loading } from "@/components/ui/loading";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
+import { assertRepoAccess } from "@/server/access";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { isAppError } from "@/server/errors";
@@ -12,12 +13,14 @@ import { assertKnownRepo } from "@/server/repos/known-repo";
 import { REPO_FULL_NAME } from "@/server/repos/repo-name";
 
 export default async function RepoPage({ params }: { params: Promise<{ owner: string; repo: string }> }) {
-  if (!(await currentUser())) return <SignInPrompt />;
+  const user = await currentUser();
+  if (!user) return <SignInPrompt />;
   const { owner, repo } = await params;
   const fullName = `${owner}/${repo}`;
   if (!REPO_FULL_NAME.test(fullName)) notFound();
-  // A repository InfraFlow does not know (a typo, /repos/nobody/nothing) is a 404, not an empty page.
-  await assertKnownRepo(db(), fullName).catch((err: unknown) => {
+  // A repository the user may not read on GitHub, or one InfraFlow does not know (a typo,
+  // /repos/nobody/nothing), is a 404, not an empty page.
+  await assertRepoAccess(user, fullName, "read").then(() => assertKnownRepo(db(), fullName)).catch((err: unknown) => {
     if (isAppError(err) && err.code === "NOT_FOUND") notFound();
     throw err;
   });

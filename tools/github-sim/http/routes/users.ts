@@ -1,6 +1,6 @@
 // The signed-in user, other users and organisations, and their repositories.
 import type { Hono } from "hono";
-import { canAdmin, userByLogin, type SimContext } from "../../core/context";
+import { isAffiliated, repoPermission, userByLogin, type SimContext } from "../../core/context";
 import { repoJson } from "../../json/repo-json";
 import { organizationJson, privateUserJson, simpleUserJson } from "../../json/user-json";
 import { createRepository } from "../../repo-ops/create-repository";
@@ -25,7 +25,7 @@ export function userRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
   app.get("/user/repos", (c) => {
     const user = c.get("user");
     const repos = ctx.store.state.repos
-      .filter((r) => canAdmin(ctx, user, r))
+      .filter((r) => isAffiliated(ctx, user, r))
       .sort((a, b) => a.name.localeCompare(b.name));
     return c.json(paginate(c, repos).map((r) => repoJson(ctx, r, user)));
   });
@@ -61,14 +61,14 @@ export function userRoutes(ctx: SimContext, app: Hono<ApiEnv>): void {
     const org = orgOf(c.req.param("org"));
     const user = c.get("user");
     const repos = ctx.store.state.repos
-      .filter((r) => r.ownerId === org.id && (!r.private || canAdmin(ctx, user, r)))
+      .filter((r) => r.ownerId === org.id && repoPermission(ctx, user, r) !== null)
       .sort((a, b) => a.name.localeCompare(b.name));
     return c.json(paginate(c, repos).map((r) => repoJson(ctx, r, user)));
   });
 
   app.post("/orgs/:org/repos", async (c) => {
     const org = orgOf(c.req.param("org"));
-    if (!org.members.includes(c.get("user").id)) throw new GitHubError(403, "You need admin access to the organization before adding a repository to it.");
+    if (!org.members.includes(c.get("user").id) || (org.memberRoles?.[String(c.get("user").id)] ?? "admin") !== "admin") throw new GitHubError(403, "You need admin access to the organization before adding a repository to it.");
     return createRepoFor(org, c.get("user"), await readJson(c), c);
   });
 

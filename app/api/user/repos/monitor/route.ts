@@ -1,3 +1,4 @@
+import { assertRepoAccess } from "@/server/access";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
 import { AppError } from "@/server/errors";
@@ -11,6 +12,7 @@ import { userGitHub } from "@/server/repos/user-github";
 export const POST = restHandler(async ({ req, user }) => {
   const { repoFullName } = await jsonBody(req);
   if (typeof repoFullName !== "string") throw new AppError("BAD_REQUEST", "repoFullName (owner/repo) is required");
+  await assertRepoAccess(user, repoFullName, "admin");
   return monitorRepo({
     db: db(), github: await userGitHub(db(), user.id), log: logger("repos"), userId: user.id, repoFullName,
     appUrl: appUrl(env()),

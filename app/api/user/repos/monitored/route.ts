@@ -3,4 +3,4 @@ import { pageQuery, pageResponse } from "@/server/http/pagination";
 import { restHandler } from "@/server/http/rest-handler";
 import { listMonitoredRepos } from "@/server/repos/list-monitored-repos";
 
-export const GET = restHandler(async ({ req, query, user }) => pageResponse(req, await listMonitoredRepos(db(), { userId: user.id, ...pageQuery(query) })));
+export const GET = restHandler(async ({ req, query, user }) => pageResponse(req, await listMonitoredRepos(db(), user, { mine: true, ...pageQuery(query) })));

@@ -2,4 +2,4 @@ import { db } from "@/server/db/client";
 import { getAuditLog } from "@/server/healing/read-sessions";
 import { restHandler } from "@/server/http/rest-handler";
 
-export const GET = restHandler<{ id: string }>(({ params }) => getAuditLog(db(), params.id));
+export const GET = restHandler<{ id: string }>(({ params, user }) => getAuditLog(db(), user, params.id));

@@ -1,4 +1,4 @@
 import { restHandler } from "@/server/http/rest-handler";
-import { listPatternFixes } from "@/server/knowledge/list-pattern-fixes";
+import { visiblePatternFixes } from "@/server/knowledge/kb-visibility";
 
-export const GET = restHandler<{ id: string }>(({ params }) => listPatternFixes(params.id));
+export const GET = restHandler<{ id: string }>(({ params, user }) => visiblePatternFixes(user, params.id));
