@@ -18,6 +18,7 @@ import { useTestDatabase } from "./database";
 import { serveFetchHandler } from "./serve-fetch-handler";
 import { webhookRequest } from "./webhook-request";
 import { startWorkflowEngine, type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
+import { upsertUser } from "@/server/auth/upsert-user";
 
 const SECRET = "heal-loop-secret";
 const OWNER = "infraflow-demo";
@@ -70,7 +71,8 @@ export function healLoopScenario(engineName: EngineName) {
 
   it("break → PENDING_APPROVAL → re-code with feedback → two approvals, one commit → CI green, SUCCEEDED with MTTR → fork changes nothing → break again: fast path, no LLM call", async () => {
     const github = githubClient(token, sim.url);
-    const user = await db().user.create({ data: { githubId: 7001n, login: "demo-dev" } });
+    // Signed in with GitHub: its token decides what this user may read and decide on (server/access).
+    const user = await upsertUser(db(), { githubId: 7001n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });
     const viewer = { id: user.id, login: user.login };
     await monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: FULL, appUrl: app.url });
 

@@ -12,6 +12,7 @@ import { useTestDatabase } from "@/test/database";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { startWorkflowEngine, type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
+import { upsertUser } from "@/server/auth/upsert-user";
 
 const OWNER = "infraflow-demo";
 const REPO = "payments-api";
@@ -43,7 +44,8 @@ describe("pre-existing and repeated failures (embedded runner, simulator, Postgr
 
   it("a feature branch with the default branch's failure is pre-existing; a repeat on the default branch joins its session", async () => {
     const github = githubClient(token, sim.url);
-    const user = await db().user.create({ data: { githubId: 7201n, login: "demo-dev" } });
+    // Signed in with GitHub: its token decides what this user may read and decide on (server/access).
+    const user = await upsertUser(db(), { githubId: 7201n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });
     await monitorRepo({ db: db(), github, log: pino({ level: "silent" }), userId: user.id, repoFullName: FULL, appUrl: app.url });
     const broken = await sim.breakRepository({ scenario: "failing-test" });
     const session = await eventually(async () => db().healingSession.findFirst({ where: { repoFullName: FULL, status: "PENDING_APPROVAL" } }), "the default branch's session", 4000);

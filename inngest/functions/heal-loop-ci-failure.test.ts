@@ -16,6 +16,7 @@ import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { startWorkflowEngine, type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { scenarios } from "@/tools/github-sim/demo/scenarios";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
+import { upsertUser } from "@/server/auth/upsert-user";
 
 const FULL = "infraflow-demo/payments-api";
 const broken = scenarios.find((s) => s.name === "failing-test")!.files["src/pricing.js"]!;
@@ -65,7 +66,8 @@ describe("a fix whose CI fails lowers confidence and re-codes (embedded runner, 
   it("auto-applies as SYSTEM, CI fails, attempt 2 gets the CI logs and a lower confidence, then the session ends FAILED", async () => {
     let n = 0;
     stub.answer(() => toolUse("propose_fix", uselessFix(++n)));
-    const user = await db().user.create({ data: { githubId: 7101n, login: "demo-dev" } });
+    // Signed in with GitHub: its token decides what this user may read and decide on (server/access).
+    const user = await upsertUser(db(), { githubId: 7101n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });
     await monitorRepo({ db: db(), github: githubClient(token, sim.url), log: pino({ level: "silent" }), userId: user.id, repoFullName: FULL, appUrl: app.url });
     const failing = await sim.breakRepository({ scenario: "failing-test" });
 

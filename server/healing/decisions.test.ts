@@ -2,6 +2,7 @@
 // the server actions and REST routes call (decide-session.ts), and the action result shape.
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { grantAccess } from "@/test/grant-access";
 import { db } from "../db/client";
 import { resetEnvForTests } from "../env";
 import { AppError } from "../errors";
@@ -10,6 +11,7 @@ import { runDecisionAction } from "./run-decision-action";
 import type { WorkflowEventOut } from "./session-events";
 
 const viewer = { id: 1n, login: "octocat" };
+const readOnly = { id: 3n, login: "reader" };
 const plan = { summary: "Fix it", strategy: "Fix it well", confidence: 0.8, changes: [{ path: "a.js", action: "modify", content: "b\n", originalContent: "a\n" }] };
 let sent: WorkflowEventOut[] = [];
 const send = async (e: WorkflowEventOut[]) => void sent.push(...e);
@@ -27,6 +29,21 @@ describe("healing decisions", () => {
     process.env.HEALING_MAX_RETRIES = "2";
     resetEnvForTests();
     await db().$executeRawUnsafe("TRUNCATE healing_sessions, fix_audit_log RESTART IDENTITY CASCADE");
+    // What GitHub says of these people on octo/app (the access rule itself: server/access/access.test.ts).
+    await grantAccess(1n, ["octo/app"], "push");
+    await grantAccess(2n, ["octo/app"], "push");
+    await grantAccess(readOnly.id, ["octo/app"], "read");
+  });
+
+  it("deciding needs push access: a read-only collaborator is refused (403) and nothing changes", async () => {
+    const s = await pending();
+    await expect(approveAs(readOnly, s.id.toString(), send)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(rejectAs(readOnly, s.id.toString(), "no", send)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(recodeAs(readOnly, s.id.toString(), "again", send)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(approveAs({ id: 4n, login: "stranger" }, s.id.toString(), send)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await db().healingSession.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "PENDING_APPROVAL", decidedBy: null });
+    expect(await db().healingSession.count()).toBe(1);
+    expect(sent).toEqual([]);
   });
 
   it("two approvals at once: one wins and starts one apply, the other is a 409 naming the winner", async () => {
