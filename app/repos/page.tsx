@@ -3,7 +3,7 @@ import { SignInPrompt } from "@/components/layout/sign-in-prompt";
 import { AvailableRepos } from "@/components/repos/available-repos";
 import { MonitoredRepos } from "@/components/repos/monitored-repos";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
-import { Card, PageHeader } from "@/components/ui/card";
+import { Card, Loading, PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
 
 export default async function ReposPage() {
@@ -13,7 +13,7 @@ export default async function ReposPage() {
     <HydrateClient>
       <PageHeader title="Repositories" description="Choose which repositories InfraFlow watches and heals" />
       <Card title="Monitored Repositories">
-        <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+        <Suspense fallback={<Loading label="Loading monitored repositories…" />}>
           <MonitoredRepos />
         </Suspense>
       </Card>

@@ -13,14 +13,14 @@ export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; bran
     return <EmptyState title="No pipeline runs yet">Runs appear here as soon as a monitored repository&apos;s workflow reports to the webhook.</EmptyState>;
   }
   return (
-    <ul className="divide-y divide-slate-100" data-testid="pipeline-feed">
+    <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="pipeline-feed">
       {events.map((e) => (
-        <li key={e.id} className="flex items-center justify-between gap-4 py-2.5 text-sm">
+        <li key={e.id} className="flex items-center justify-between gap-3 py-2.5 text-sm" data-run-id={e.runId}>
           <div className="min-w-0">
             <div className="truncate font-medium">
-              {e.repoFullName} <span className="font-normal text-slate-500">· {e.workflowName}</span>
+              {e.repoFullName} <span className="font-normal text-slate-600 dark:text-slate-400">· {e.workflowName}</span>
             </div>
-            <div className="truncate text-xs text-slate-500">
+            <div className="truncate text-xs text-slate-600 dark:text-slate-400">
               {e.branch} @ <code>{shortSha(e.commitSha)}</code>
               {e.failureType && <> · {e.failureType}</>}
               {e.attemptCount > 1 && (
@@ -33,7 +33,7 @@ export function PipelineFeed({ repo, branch, limit = 20 }: { repo?: string; bran
           </div>
           <div className="flex shrink-0 items-center gap-3">
             <StatusBadge status={e.conclusion ?? e.status} />
-            <span className="w-16 text-right text-xs text-slate-400"><TimeAgo iso={e.createdAt} /></span>
+            <span className="w-16 text-right text-xs text-slate-600 dark:text-slate-400"><TimeAgo iso={e.createdAt} /></span>
           </div>
         </li>
       ))}

@@ -14,7 +14,7 @@ export function LiveIndicator({ config }: { config: LiveClientConfig | null }) {
   const { status } = useLiveUpdates(config, readable.data ?? NO_REPOS);
   if (!config) return null;
   return (
-    <span className="flex items-center gap-1.5 text-xs text-slate-500" data-testid="live-status" data-status={status} title={`Live updates over ${config.transport}`}>
+    <span className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-400" data-testid="live-status" data-status={status} title={`Live updates over ${config.transport}`}>
       <span className={`h-2 w-2 rounded-full ${dot[status]}`} />
       {status === "live" ? "Live" : status === "connecting" ? "Connecting…" : "Offline"}
     </span>

@@ -14,7 +14,7 @@ const LINKS = [
 export function Nav() {
   const path = usePathname();
   return (
-    <nav className="flex gap-1" aria-label="Main">
+    <nav className="flex flex-wrap gap-1" aria-label="Main">
       {LINKS.map(({ href, label }) => {
         const active = href === "/" ? path === "/" : path.startsWith(href);
         return (
@@ -22,7 +22,7 @@ export function Nav() {
             key={href}
             href={href}
             aria-current={active ? "page" : undefined}
-            className={`rounded-md px-3 py-1.5 text-sm font-medium ${active ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+            className={`rounded-md px-2.5 py-1.5 text-sm font-medium focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 sm:px-3 ${active ? "bg-slate-900 text-white dark:bg-sky-700" : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}
           >
             {label}
           </Link>

@@ -20,10 +20,10 @@ export function useLiveUpdates(config: LiveClientConfig | null, repos: string[] 
   useEffect(() => {
     if (!config) return;
     const keys: Record<Channel, QueryKey[]> = {
-      "pipeline-events": [trpc.dashboard.pathKey()],
-      "healing-events": [trpc.healing.pathKey(), trpc.dashboard.pathKey()],
+      "pipeline-events": [trpc.dashboard.pathKey(), trpc.insights.pathKey()],
+      "healing-events": [trpc.healing.pathKey(), trpc.review.pathKey(), trpc.dashboard.pathKey(), trpc.insights.pathKey()],
       "security-events": [trpc.security.pathKey()],
-      "knowledge-events": [trpc.knowledge.pathKey()],
+      "knowledge-events": [trpc.knowledge.pathKey(), trpc.insights.pathKey()],
     };
     const onMessage = (channel: Channel, message: LiveMessage) => {
       setLast({ ...message, channel });

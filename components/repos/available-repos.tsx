@@ -29,7 +29,7 @@ export function AvailableRepos() {
       await queryClient.invalidateQueries({ queryKey: trpc.repos.pathKey() });
     });
 
-  if (repos.isPending) return <p className="text-sm text-slate-500">Asking GitHub for your repositories…</p>;
+  if (repos.isPending) return <p className="text-sm text-slate-600 dark:text-slate-400">Asking GitHub for your repositories…</p>;
   if (repos.isError) return <p className="text-sm text-rose-700">GitHub could not list your repositories: {repos.error.message}</p>;
   const shown = repos.data.filter((r) => r.fullName.toLowerCase().includes(filter.toLowerCase()));
   return (
@@ -55,20 +55,20 @@ export function AvailableRepos() {
           )}
         </div>
       )}
-      <input aria-label="Filter repositories" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} className="w-64 rounded border border-slate-300 px-2 py-1 text-sm" />
+      <input aria-label="Filter repositories" placeholder="Filter…" value={filter} onChange={(e) => setFilter(e.target.value)} className="w-full max-w-64 rounded border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-900" />
       {shown.length === 0 ? (
         <EmptyState title="No repositories">GitHub lists none for your account{filter && " matching the filter"}.</EmptyState>
       ) : (
-        <ul className="divide-y divide-slate-100" data-testid="available-repos">
+        <ul className="divide-y divide-slate-100 dark:divide-slate-800" data-testid="available-repos">
           {shown.map((r) => (
-            <li key={r.fullName} className="flex items-center justify-between py-2.5 text-sm">
-              <div className="flex items-center gap-2">
-                <a href={r.htmlUrl} className="font-medium hover:underline" target="_blank" rel="noreferrer">{r.fullName}</a>
+            <li key={r.fullName} className="flex flex-wrap items-center justify-between gap-2 py-2.5 text-sm">
+              <div className="flex min-w-0 flex-wrap items-center gap-2">
+                <a href={r.htmlUrl} className="break-all font-medium hover:underline" target="_blank" rel="noreferrer">{r.fullName}</a>
                 {r.private && <Badge>private</Badge>}
                 {r.monitored && <Badge tone="green">monitored</Badge>}
               </div>
               {confirming === r.fullName ? (
-                <div role="alertdialog" aria-label={`Stop monitoring ${r.fullName}?`} className="flex items-center gap-2 text-xs text-slate-700">
+                <div role="alertdialog" aria-label={`Stop monitoring ${r.fullName}?`} className="flex items-center gap-2 text-xs text-slate-700 dark:text-slate-300">
                   <span>Stop monitoring? InfraFlow removes its webhook from {r.fullName}.</span>
                   <button
                     type="button"
@@ -76,11 +76,11 @@ export function AvailableRepos() {
                       setConfirming(null);
                       act(r.fullName, unmonitorRepoAction);
                     }}
-                    className="rounded-md bg-rose-600 px-3 py-1 text-sm font-medium text-white hover:bg-rose-500"
+                    className="rounded-md bg-rose-700 px-3 py-1 text-sm font-medium text-white hover:bg-rose-600"
                   >
                     Yes, stop
                   </button>
-                  <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-sm text-slate-700 hover:bg-slate-100">
+                  <button type="button" onClick={() => setConfirming(null)} className="rounded-md border border-slate-300 px-3 py-1 text-sm text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800">
                     Cancel
                   </button>
                 </div>
@@ -89,7 +89,7 @@ export function AvailableRepos() {
                   type="button"
                   disabled={pending && busy === r.fullName}
                   onClick={() => (r.monitored ? setConfirming(r.fullName) : act(r.fullName, monitorRepoAction))}
-                  className={`rounded-md px-3 py-1 text-sm font-medium disabled:opacity-50 ${r.monitored ? "border border-slate-300 text-slate-700 hover:bg-slate-100" : "bg-sky-600 text-white hover:bg-sky-500"}`}
+                  className={`rounded-md px-3 py-1 text-sm font-medium disabled:opacity-50 ${r.monitored ? "border border-slate-300 text-slate-700 hover:bg-slate-100 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800" : "bg-sky-700 text-white hover:bg-sky-600"}`}
                 >
                   {busy === r.fullName ? "Working…" : r.monitored ? "Stop Monitoring" : "Monitor"}
                 </button>

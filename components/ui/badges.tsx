@@ -1,10 +1,10 @@
 const tones: Record<string, string> = {
-  green: "bg-emerald-50 text-emerald-700 ring-emerald-600/20",
-  red: "bg-rose-50 text-rose-700 ring-rose-600/20",
-  amber: "bg-amber-50 text-amber-800 ring-amber-600/20",
-  blue: "bg-sky-50 text-sky-700 ring-sky-600/20",
-  slate: "bg-slate-100 text-slate-700 ring-slate-500/20",
-  violet: "bg-violet-50 text-violet-700 ring-violet-600/20",
+  green: "bg-emerald-50 text-emerald-800 ring-emerald-600/20 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-400/30",
+  red: "bg-rose-50 text-rose-800 ring-rose-600/20 dark:bg-rose-950 dark:text-rose-200 dark:ring-rose-400/30",
+  amber: "bg-amber-50 text-amber-900 ring-amber-600/20 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-400/30",
+  blue: "bg-sky-50 text-sky-800 ring-sky-600/20 dark:bg-sky-950 dark:text-sky-200 dark:ring-sky-400/30",
+  slate: "bg-slate-100 text-slate-700 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-400/30",
+  violet: "bg-violet-50 text-violet-800 ring-violet-600/20 dark:bg-violet-950 dark:text-violet-200 dark:ring-violet-400/30",
 };
 
 export function Badge({ tone = "slate", children }: { tone?: keyof typeof tones; children: React.ReactNode }) {

@@ -6,12 +6,25 @@ import type { Db } from "../db/client";
 import { olderThan, pageSize, toPage, type PageRequest } from "../http/pagination";
 import { toAuditLogEntryDto, toSessionDetailDto, toSessionSummaryDto } from "./session-dto";
 
+export interface ListSessionsFilter {
+  repo?: string;
+  status?: string;
+  failureType?: string;
+  source?: string;
+}
+
 /** Newest first, a page at a time (server/http/pagination.ts). */
-export async function listSessions(db: Db, viewer: Viewer, opts: { repo?: string; status?: string } & PageRequest = {}) {
+export async function listSessions(db: Db, viewer: Viewer, opts: ListSessionsFilter & PageRequest = {}) {
   const size = pageSize(opts.limit);
   const repos = await readableScope(viewer, opts.repo);
   const rows = await db.healingSession.findMany({
-    where: { repoFullName: { in: repos }, ...(opts.status && { status: opts.status }), ...olderThan(opts.cursor) },
+    where: {
+      repoFullName: { in: repos },
+      ...(opts.status && { status: opts.status }),
+      ...(opts.failureType && { failureType: opts.failureType }),
+      ...(opts.source && { source: opts.source }),
+      ...olderThan(opts.cursor),
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: size + 1,
   });

@@ -1,9 +1,9 @@
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { SessionDetail } from "@/components/healing/session-detail";
+import { SessionReview } from "@/components/healing/review/session-review";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
-import { PageHeader } from "@/components/ui/card";
+import { Loading, PageHeader } from "@/components/ui/card";
 import { currentUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { isAppError } from "@/server/errors";
@@ -20,13 +20,13 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
     throw err;
   });
   if (!found) notFound();
-  prefetch(trpc.healing.session.queryOptions({ id }));
+  prefetch(trpc.review.session.queryOptions({ id }));
   prefetch(trpc.healing.auditLog.queryOptions({ id }));
   return (
     <HydrateClient>
-      <PageHeader title={`Healing session #${id}`} />
-      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
-        <SessionDetail id={id} />
+      <PageHeader title={`Healing session #${id}`} description="Review the proposed fix and decide" />
+      <Suspense fallback={<Loading rows={6} label="Loading the session…" />}>
+        <SessionReview id={id} />
       </Suspense>
     </HydrateClient>
   );

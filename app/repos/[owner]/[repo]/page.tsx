@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { SignInPrompt } from "@/components/layout/sign-in-prompt";
 import { RepoDetail } from "@/components/repos/repo-detail";
+import { Loading } from "@/components/ui/loading";
 import { HydrateClient, prefetch, trpc } from "@/components/trpc/server";
 import { PageHeader } from "@/components/ui/card";
 import { assertRepoAccess } from "@/server/access";
@@ -25,11 +26,13 @@ export default async function RepoPage({ params }: { params: Promise<{ owner: st
   });
   prefetch(trpc.dashboard.branches.queryOptions({ repo: fullName }));
   prefetch(trpc.dashboard.pipelineEvents.queryOptions({ repo: fullName, limit: 50 }));
-  prefetch(trpc.healing.sessions.queryOptions({ repo: fullName }));
+  prefetch(trpc.dashboard.stats.queryOptions({ repo: fullName }));
+  prefetch(trpc.insights.overview.queryOptions({ repo: fullName, days: 30 }));
+  prefetch(trpc.healing.sessions.queryOptions({ repo: fullName, limit: 50 }));
   return (
     <HydrateClient>
-      <PageHeader title={fullName} description="Pipeline history and healing timeline" />
-      <Suspense fallback={<p className="text-sm text-slate-500">Loading…</p>}>
+      <PageHeader title={fullName} description="Pipeline history, healing timeline and failure types" />
+      <Suspense fallback={<Loading rows={6} label="Loading the repository…" />}>
         <RepoDetail repo={fullName} />
       </Suspense>
     </HydrateClient>
