@@ -14,7 +14,7 @@ export default async function HealingPage({ searchParams }: { searchParams: Prom
     return Array.isArray(v) ? v[0] : v;
   };
   prefetch(trpc.healing.sessions.queryOptions(sessionsQueryFromParams(first)));
-  prefetch(trpc.insights.repositories.queryOptions());
+  prefetch(trpc.repos.readable.queryOptions());
   return (
     <HydrateClient>
       <PageHeader title="Healing Sessions" description="Every fix InfraFlow proposed, with its status, diff and audit log" />

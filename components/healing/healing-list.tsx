@@ -18,7 +18,7 @@ export function HealingList() {
   const pathname = usePathname();
   const params = useSearchParams();
   const query = sessionsQueryFromParams((k) => params.get(k));
-  const repos = useQuery(trpc.insights.repositories.queryOptions());
+  const repos = useQuery(trpc.repos.readable.queryOptions());
   const filtered = Boolean(query.status || query.repo || query.failureType || query.source);
 
   const hrefWith = (changes: Record<string, string | null>) => {

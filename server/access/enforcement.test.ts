@@ -171,7 +171,6 @@ const FIXTURES: Record<string, Fixture> = {
   "knowledge.fixes": { kind: "read", call: (c) => trpcOutcome(() => q(c).knowledge.fixes({ patternId: c.w.patternId })) },
   "insights.overview": { kind: "read", call: (c) => trpcOutcome(() => q(c).insights.overview()), shows: (b) => (b as { failureTypes: unknown[] }).failureTypes.length > 0 },
   "insights.overview~repo": { kind: "read", call: (c) => trpcOutcome(() => q(c).insights.overview({ repo: c.w.repo })), shows: (b) => (b as { failureTypes: unknown[] }).failureTypes.length > 0 },
-  "insights.repositories": { kind: "read", call: (c) => trpcOutcome(() => q(c).insights.repositories()), shows: (b) => JSON.stringify(b).includes("/secret-service") },
   "insights.fixOutcomes": { kind: "read", call: (c) => trpcOutcome(() => q(c).insights.fixOutcomes()), shows: (b) => JSON.stringify(b).includes("/secret-service") },
   "review.session": { kind: "read", call: (c) => trpcOutcome(() => q(c).review.session({ id: c.w.sessionId })) },
   "repos.monitored": { kind: "read", call: (c) => trpcOutcome(() => q(c).repos.monitored()) },

@@ -1,6 +1,7 @@
 // Runbook GET /api/dashboard/stats. Pipelines are runs, not run attempts: a failed run re-run once is one
-// failed pipeline with two attempts (the feed shows the attempts inside the run). MTTR: mean time from a failed pipeline being received to the CI run
-// that verified its fix succeeding, in seconds (null until a fix has been verified).
+// failed pipeline with two attempts (the feed shows the attempts inside the run). MTTR: the mean of the
+// sessions' recorded MTTR (record-session-outcome.ts: from the failed run to the green CI run on the fix),
+// in seconds — the same figure as the overview's MTTR trend; null until a fix has been verified.
 import type { Viewer } from "../access";
 import { readableScope } from "../access/repo-scope";
 import type { Db } from "../db/client";
@@ -31,9 +32,9 @@ export async function getDashboardStats(db: Db, viewer: Viewer, opts: { repo?: s
     db.healingSession.count({ where: { ...repo, outcome: "SUCCEEDED" } }),
     db.healingSession.findMany({ where: { ...repo, outcome: "SUCCEEDED", pipelineEventId: { not: null } }, distinct: ["pipelineEventId"], select: { pipelineEventId: true } }),
     db.$queryRaw<{ seconds: number | null }[]>`
-      SELECT AVG(EXTRACT(EPOCH FROM (s.updated_at - p.created_at)))::float8 AS seconds
-      FROM healing_sessions s JOIN pipeline_events p ON p.id = s.pipeline_event_id
-      WHERE s.outcome = 'SUCCEEDED' AND s.repo_full_name = ANY(${repos}::text[])`,
+      SELECT AVG(s.mttr_seconds)::float8 AS seconds
+      FROM healing_sessions s
+      WHERE s.outcome = 'SUCCEEDED' AND s.mttr_seconds IS NOT NULL AND s.repo_full_name = ANY(${repos}::text[])`,
   ]);
   return {
     totalPipelines: runs[0]?.total ?? 0,

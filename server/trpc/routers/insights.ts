@@ -1,6 +1,5 @@
-// The dashboard's aggregated views (issue 13): charts of the overview and of a repository's page, the
-// repositories a viewer can filter by, and the outcome history of knowledge-base fixes. All are limited
-// to the repositories the viewer may read.
+// The dashboard's aggregated views (issue 13): charts of the overview and of a repository's page, and the
+// outcome history of knowledge-base fixes. All are limited to the repositories the viewer may read.
 import { z } from "zod";
 import { readableRepoNames } from "../../access";
 import { getInsights } from "../../dashboard/get-insights";
@@ -17,8 +16,6 @@ export const insightsRouter = createTrpcRouter({
       const readable = await readableRepoNames(ctx.user);
       return getInsights(ctx.db, { repos: input?.repo ? readable.filter((r) => r === input.repo) : readable, days: input?.days });
     }),
-  /** Repository names for the lists' filters. */
-  repositories: protectedProcedure.query(async ({ ctx }) => (await readableRepoNames(ctx.user)).sort()),
   /** Outcome history of knowledge-base fixes, from the sessions that used them. */
   fixOutcomes: protectedProcedure
     .input(z.object({ fixId: z.string().uuid().optional(), ...pageInput }).optional())
