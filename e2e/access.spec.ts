@@ -3,9 +3,8 @@
 // working).
 import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
 import pg from "pg";
+import { base, sim } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
-const sim = () => process.env.E2E_SIM_URL!;
 // Private repositories: a public one is readable by anyone signed in, as on GitHub.
 const DEMO_REPO = "infraflow-demo/e2e-dev-private";
 const CAROL = "e2e-carol";

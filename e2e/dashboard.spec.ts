@@ -1,31 +1,12 @@
 import { expect, test, type Page } from "@playwright/test";
-import pg from "pg";
+import { base, signIn, sql } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
-
-async function signIn(page: Page) {
-  await page.goto(`${base()}/`);
-  await expect(page.getByRole("heading", { name: "Sign in to InfraFlow" })).toBeVisible();
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  // next-auth → the simulator's /login/oauth/authorize (auto-approved) → our callback → back home.
-  await expect(page.getByTestId("signed-in-user")).toHaveText("demo-dev");
-}
-
-async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 test("signs in through the local OAuth server standing in for GitHub and sees every page", async ({ page }) => {
   await signIn(page);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("stat-Pipelines")).toHaveText(/^\d+$/);
-  const [user] = await query<{ login: string; email: string }>("SELECT login, email FROM users WHERE login = $1", ["demo-dev"]); // access.spec signs in others first
+  const [user] = await sql<{ login: string; email: string }>("SELECT login, email FROM users WHERE login = $1", ["demo-dev"]); // access.spec signs in others first
   expect(user).toMatchObject({ login: "demo-dev", email: expect.stringContaining("@") });
 
   await page.getByRole("link", { name: "Healing Sessions" }).click();

@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { freePort } from "../test/global-setup";
+import { signIn } from "./support";
 
 test.setTimeout(15 * 60_000);
 
@@ -73,6 +74,18 @@ test("npm run dev restarted after Ctrl+C serves the dashboard at localhost witho
     for (const route of ["/healing", "/"]) {
       expect(await watch(page, `${url}${route}`), `${route} after the restarts`).toEqual({ loads: 1, restarts: 0 });
     }
+    // The demo heals (README walkthrough): the payments-api commit broken at first start reaches
+    // PENDING_APPROVAL with the recorded answer, on its own and across the restart (durable workflows).
+    await signIn(page, { url });
+    await expect
+      .poll(
+        async () => {
+          const res = await page.request.get(`${url}/api/healing/sessions?repo=infraflow-demo%2Fpayments-api`);
+          return res.ok() ? ((await res.json()) as { status: string; source: string | null }[]).find((s) => s.status === "PENDING_APPROVAL")?.source : res.status();
+        },
+        { timeout: 4 * 60_000, intervals: [2_000] },
+      )
+      .toBe("LLM");
     // The loop is a race (it needs the cache written at the wrong moment), so the cause is checked too:
     // no Turbopack cache survives a stop to be read by the next start.
     expect(existsSync(path.join(".next", "dev", "cache", "turbopack"))).toBe(false);

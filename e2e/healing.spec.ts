@@ -2,15 +2,9 @@
 // decision endpoints answer with the right statuses (two approvals at once → one 200 and one 409), and the
 // approved fix is committed, its CI goes green and the session ends APPLIED / SUCCEEDED with its MTTR.
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { base, signIn } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
 const REPO = "infraflow-demo/billing-cli";
-
-async function signIn(page: Page) {
-  await page.goto(`${base()}/`);
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page.getByTestId("signed-in-user")).toHaveText("demo-dev");
-}
 
 interface Session {
   id: string;

@@ -6,27 +6,10 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
-import pg from "pg";
+import { base, signIn, sql } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
 const REPO = "infraflow-demo/billing-cli";
 const SHA = "b".repeat(40);
-
-async function signIn(page: Page) {
-  await page.goto(`${base()}/`);
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page.getByTestId("signed-in-user")).toHaveText("demo-dev");
-}
-
-async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const plan = {
   summary: "Format amounts with two decimals",

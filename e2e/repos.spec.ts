@@ -1,14 +1,8 @@
 // Issue 15: Stop asks before it removes InfraFlow's webhook, and a repository InfraFlow does not know is
 // a 404 (page and branches endpoint), not an empty page.
 import { expect, test, type Page } from "@playwright/test";
+import { base, signIn } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
-
-async function signIn(page: Page) {
-  await page.goto(`${base()}/`);
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page.getByTestId("signed-in-user")).toHaveText("demo-dev");
-}
 
 async function hooksOf(repo: string): Promise<{ config: { url: string } }[]> {
   const res = await fetch(`${process.env.E2E_SIM_URL}/api/v3/repos/${repo}/hooks`, { headers: { authorization: `token ${process.env.E2E_GITHUB_TOKEN}` } });

@@ -1,12 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
+import { base, signIn } from "./support";
 
-const base = () => process.env.E2E_BASE_URL!;
-
-async function signIn(page: Page) {
-  await page.goto(`${base()}/`);
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page.getByTestId("signed-in-user")).toHaveText("demo-dev");
-}
 
 test("a push with a secret and SQL injection shows up live on the Security page, with fix advice, filters, both widths and both themes", async ({ page }, testInfo) => {
   await signIn(page);
