@@ -7,7 +7,6 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/github/route";
 import { sendEvents } from "@/inngest/send";
 import { db } from "@/server/db/client";
-import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import { approveAs, recodeAs, rejectAs } from "@/server/healing/decide-session";
 import { sseHub } from "@/server/realtime/live";
@@ -17,8 +16,9 @@ import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/
 import { useTestDatabase } from "./database";
 import { serveFetchHandler } from "./serve-fetch-handler";
 import { webhookRequest } from "./webhook-request";
-import { startWorkflowEngine, type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
+import { type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
 import { upsertUser } from "@/server/auth/upsert-user";
+import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
 
 const SECRET = "heal-loop-secret";
 const OWNER = "infraflow-demo";
@@ -31,39 +31,37 @@ export function healLoopScenario(engineName: EngineName) {
   let proxy: Awaited<ReturnType<typeof serveFetchHandler>>;
   let engine: WorkflowEngineHarness;
   let token = "";
+  let world: HealingWorld;
   const anthropicBodies: string[] = [];
   const live: LiveMessage[] = [];
   let unsubscribe = () => {};
 
   useTestDatabase();
   beforeAll(async () => {
-    sim = await startTestSimulator({ autoApproveOAuth: true });
-    token = (await sim.seedDemo()).token;
+    // The recorded Anthropic endpoint behind a proxy that keeps every request body (the fast path makes none).
     proxy = await serveFetchHandler(async (req) => {
       const body = await req.text();
       anthropicBodies.push(body);
       const url = new URL(req.url);
       return fetch(`${sim.anthropicUrl}${url.pathname}`, { method: "POST", headers: req.headers, body });
     });
-    Object.assign(process.env, {
-      GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: SECRET, ANALYSIS_RERUN_FAILED_JOBS: "false",
-      HEALING_DEMO_MODE: "true", ANTHROPIC_BASE_URL: proxy.url, HEALING_AUTO_APPLY: "false",
-      // One green CI run makes the fix trusted here, so the test can show the fast path on the next failure.
-      KB_MIN_SUCCESS_COUNT: "1", KB_MIN_CONFIDENCE: "0",
+    world = await startHealingWorld({
+      engine: engineName,
+      env: () => ({
+        WEBHOOK_SECRET: SECRET, HEALING_DEMO_MODE: "true", ANTHROPIC_BASE_URL: proxy.url, HEALING_AUTO_APPLY: "false",
+        // One green CI run makes the fix trusted here, so the test can show the fast path on the next failure.
+        KB_MIN_SUCCESS_COUNT: "1", KB_MIN_CONFIDENCE: "0",
+      }),
     });
-    resetEnvForTests();
+    ({ sim, app, engine, token } = world);
     unsubscribe = sseHub().subscribe((channel, message) => {
       if (channel === "healing-events") live.push(message);
     });
-    engine = await startWorkflowEngine(engineName);
-    app = await serveFetchHandler(POST);
   }, 240_000);
   afterAll(async () => {
     unsubscribe();
-    await engine?.stop();
-    await app?.close();
+    await world?.stop();
     await proxy?.close();
-    await sim?.remove();
   });
 
   const waitSession = (what: string, where: Record<string, unknown>, attempts = 4000) =>

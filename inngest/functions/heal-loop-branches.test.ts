@@ -3,16 +3,15 @@
 // the default branch failing again the same way joins its open session instead of being called flaky.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/github/route";
 import { db } from "@/server/db/client";
-import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { useTestDatabase } from "@/test/database";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { startWorkflowEngine, type WorkflowEngineHarness } from "@/test/workflow-engines";
+import { type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
+import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
 
 const OWNER = "infraflow-demo";
 const REPO = "payments-api";
@@ -23,24 +22,17 @@ describe("pre-existing and repeated failures (embedded runner, simulator, Postgr
   let app: Awaited<ReturnType<typeof serveFetchHandler>>;
   let engine: WorkflowEngineHarness;
   let token = "";
+  let world: HealingWorld;
 
   useTestDatabase();
   beforeAll(async () => {
-    sim = await startTestSimulator({ autoApproveOAuth: true });
-    token = (await sim.seedDemo()).token;
-    Object.assign(process.env, {
-      GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: "branches-secret", ANALYSIS_RERUN_FAILED_JOBS: "false",
-      HEALING_DEMO_MODE: "true", ANTHROPIC_BASE_URL: sim.anthropicUrl, HEALING_AUTO_APPLY: "false",
+    world = await startHealingWorld({
+      engine: "embedded",
+      env: (s) => ({ WEBHOOK_SECRET: "branches-secret", HEALING_DEMO_MODE: "true", ANTHROPIC_BASE_URL: s.anthropicUrl, HEALING_AUTO_APPLY: "false" }),
     });
-    resetEnvForTests();
-    engine = await startWorkflowEngine("embedded");
-    app = await serveFetchHandler(POST);
+    ({ sim, app, engine, token } = world);
   }, 240_000);
-  afterAll(async () => {
-    await engine?.stop();
-    await app?.close();
-    await sim?.remove();
-  });
+  afterAll(async () => world?.stop());
 
   it("a feature branch with the default branch's failure is pre-existing; a repeat on the default branch joins its session", async () => {
     const github = githubClient(token, sim.url);

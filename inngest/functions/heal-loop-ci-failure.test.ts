@@ -5,18 +5,17 @@
 import { createTwoFilesPatch } from "diff";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/github/route";
 import { db } from "@/server/db/client";
-import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import { startAnthropicStub, toolUse } from "@/server/healing/generate/testing/anthropic-stub";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { useTestDatabase } from "@/test/database";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { startWorkflowEngine, type WorkflowEngineHarness } from "@/test/workflow-engines";
+import { type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { scenarios } from "@/tools/github-sim/demo/scenarios";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
+import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
 
 const FULL = "infraflow-demo/payments-api";
 const broken = scenarios.find((s) => s.name === "failing-test")!.files["src/pricing.js"]!;
@@ -40,26 +39,23 @@ describe("a fix whose CI fails lowers confidence and re-codes (embedded runner, 
   let app: Awaited<ReturnType<typeof serveFetchHandler>>;
   let engine: WorkflowEngineHarness;
   let token = "";
+  let world: HealingWorld;
 
   useTestDatabase();
   beforeAll(async () => {
-    sim = await startTestSimulator({ autoApproveOAuth: true });
-    token = (await sim.seedDemo()).token;
     stub = await startAnthropicStub();
-    Object.assign(process.env, {
-      GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: "ci-failure-secret", ANALYSIS_RERUN_FAILED_JOBS: "false",
-      HEALING_DEMO_MODE: "false", ANTHROPIC_BASE_URL: stub.url, ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_MAX_RETRIES: "0",
-      HEALING_AUTO_APPLY: "true", HEALING_CONFIDENCE_THRESHOLD: "0", HEALING_MAX_RETRIES: "1",
+    world = await startHealingWorld({
+      engine: "embedded",
+      env: () => ({
+        WEBHOOK_SECRET: "ci-failure-secret", HEALING_DEMO_MODE: "false", ANTHROPIC_BASE_URL: stub.url, ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_MAX_RETRIES: "0",
+        HEALING_AUTO_APPLY: "true", HEALING_CONFIDENCE_THRESHOLD: "0", HEALING_MAX_RETRIES: "1",
+      }),
     });
-    resetEnvForTests();
-    engine = await startWorkflowEngine("embedded");
-    app = await serveFetchHandler(POST);
+    ({ sim, app, engine, token } = world);
   }, 240_000);
   afterAll(async () => {
-    await engine?.stop();
-    await app?.close();
+    await world?.stop();
     await stub?.close();
-    await sim?.remove();
     for (const k of ["HEALING_AUTO_APPLY", "HEALING_CONFIDENCE_THRESHOLD", "HEALING_MAX_RETRIES", "ANTHROPIC_API_KEY"]) delete process.env[k];
   });
 
