@@ -19,6 +19,7 @@ import { webhookRequest } from "./webhook-request";
 import { type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
+import { captureLogs } from "./capture-logs";
 
 const SECRET = "heal-loop-secret";
 const OWNER = "infraflow-demo";
@@ -32,12 +33,14 @@ export function healLoopScenario(engineName: EngineName) {
   let engine: WorkflowEngineHarness;
   let token = "";
   let world: HealingWorld;
+  let logs: ReturnType<typeof captureLogs>;
   const anthropicBodies: string[] = [];
   const live: LiveMessage[] = [];
   let unsubscribe = () => {};
 
   useTestDatabase();
   beforeAll(async () => {
+    logs = captureLogs();
     // The recorded Anthropic endpoint behind a proxy that keeps every request body (the fast path makes none).
     proxy = await serveFetchHandler(async (req) => {
       const body = await req.text();
@@ -59,6 +62,7 @@ export function healLoopScenario(engineName: EngineName) {
     });
   }, 240_000);
   afterAll(async () => {
+    logs?.stop();
     unsubscribe();
     await world?.stop();
     await proxy?.close();
@@ -155,5 +159,19 @@ export function healLoopScenario(engineName: EngineName) {
     expect(anthropicBodies).toHaveLength(2);
     const fastAudit = await db().fixAuditLog.findMany({ where: { sessionId: fast.id } });
     expect(fastAudit.map((a) => `${a.actor}:${a.action}`)).toContain("KNOWLEDGE_BASE:FIX_GENERATED");
+
+    // The runbook's §12 log lines, which operators grep for, along the way.
+    const said = logs.messages();
+    for (const line of [
+      `Received GitHub webhook for repo: ${FULL}`,
+      "Classified failure type: TEST_FAILURE",
+      "Knowledge Base MISS — calling Claude API",
+      `Session ${pending2.id} approved by user`,
+      `Session ${first.id} re-coded as session ${second.id}`,
+      `Committed fix to branch: ${applied.fixBranch}`,
+    ]) expect(said, line).toContain(line);
+    for (const pattern of [/^Claude fix generated — confidence: \d\.\d\d$/, /^Knowledge Base HIT — confidence: \d\.\d\d$/, /^Updated KB confidence for pattern: \S+/]) {
+      expect(said.some((m) => pattern.test(m)), String(pattern)).toBe(true);
+    }
   }, 600_000);
 }

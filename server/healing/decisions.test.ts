@@ -2,6 +2,7 @@
 // the server actions and REST routes call (decide-session.ts), and the action result shape.
 import { beforeEach, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { captureLogs } from "@/test/capture-logs";
 import { grantAccess } from "@/test/grant-access";
 import { db } from "../db/client";
 import { resetEnvForTests } from "../env";
@@ -82,7 +83,9 @@ describe("healing decisions", () => {
   it("reject needs a reason, stores it with the decider, and starts the learning", async () => {
     const s = await pending();
     await expect(rejectAs(viewer, s.id.toString(), "  ", send)).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const after = await rejectAs(viewer, s.id.toString(), "It deletes the test", send);
+    const logs = captureLogs();
+    const after = await rejectAs(viewer, s.id.toString(), "It deletes the test", send).finally(logs.stop);
+    expect(logs.messages()).toContain(`Session ${s.id} rejected by user`); // runbook §12
     expect(after).toMatchObject({ status: "REJECTED" });
     expect(await db().healingSession.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ decidedBy: "octocat", rejectionReason: "It deletes the test" });
     expect(sent.map((e) => e.name)).toEqual(["infraflow/session.rejected"]);
