@@ -4,26 +4,14 @@ import { assertRepoAccess } from "@/server/access";
 import { currentUser, type SessionUser } from "@/server/auth/session";
 import { db } from "@/server/db/client";
 import { env } from "@/server/env";
-import { isAppError } from "@/server/errors";
 import { appUrl, configuredAppUrl } from "@/server/http/app-url";
+import { runAction } from "@/server/http/run-action";
 import { logger } from "@/server/logger";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { unmonitorRepo } from "@/server/repos/unmonitor-repo";
 import { userGitHub } from "@/server/repos/user-github";
 
-type ActionResult<T> = { ok: true; value: T } | { ok: false; error: string };
-
-async function run<T>(fn: (user: SessionUser) => Promise<T>): Promise<ActionResult<T>> {
-  const user = await currentUser();
-  if (!user) return { ok: false, error: "Sign in with GitHub first" };
-  try {
-    return { ok: true, value: await fn(user) };
-  } catch (err) {
-    if (isAppError(err)) return { ok: false, error: err.message };
-    logger("repos").error({ err }, "Repository action failed");
-    return { ok: false, error: "Something went wrong; see the server log" };
-  }
-}
+const run = async <T>(fn: (user: SessionUser) => Promise<T>) => runAction(await currentUser(), "repos", fn);
 
 /** Monitoring installs the repository's webhook: admin on GitHub. */
 export async function monitorRepoAction(repoFullName: string) {

@@ -23,7 +23,7 @@ export function AvailableRepos() {
       setBusy(repo);
       const result = await action(repo);
       setBusy(null);
-      if (!result.ok) setNotice({ repo, error: result.error });
+      if (!result.ok) setNotice({ repo, error: result.error.message });
       else if ("webhook" in result.value && !result.value.webhook.installed) setNotice({ repo, manual: result.value.webhook.manual, reason: result.value.webhook.reason });
       else setNotice(null);
       await queryClient.invalidateQueries({ queryKey: trpc.repos.pathKey() });

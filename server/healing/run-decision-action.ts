@@ -1,19 +1,12 @@
-// The result shape of the dashboard's decision server actions: errors as { code, message } values (never
-// thrown across the server-action boundary), with the AppError code the REST API maps to a status.
-import { isAppError } from "../errors";
-import { logger } from "../logger";
+// The dashboard's decision server actions answer { ok } or { ok: false, error: { code, message } }
+// (server/http/run-action.ts); the decision's own result is read back through the session queries.
 import type { Viewer } from "../access";
+import { runAction, type ActionResult } from "../http/run-action";
 
-export type DecisionActionResult = { ok: true } | { ok: false; error: { code: string; message: string } };
+export type DecisionActionResult = ActionResult<void>;
 
-export async function runDecisionAction(viewer: Viewer | null, fn: (viewer: Viewer) => Promise<unknown>): Promise<DecisionActionResult> {
-  if (!viewer) return { ok: false, error: { code: "UNAUTHORIZED", message: "Sign in with GitHub first" } };
-  try {
-    await fn(viewer);
-    return { ok: true };
-  } catch (err) {
-    if (isAppError(err)) return { ok: false, error: { code: err.code, message: err.message } };
-    logger("healing-engine").error({ err }, "Healing decision failed");
-    return { ok: false, error: { code: "INTERNAL", message: "Something went wrong; see the server log" } };
-  }
+export function runDecisionAction(viewer: Viewer | null, fn: (viewer: Viewer) => Promise<unknown>): Promise<DecisionActionResult> {
+  return runAction(viewer, "healing-engine", async (v) => {
+    await fn(v);
+  });
 }
