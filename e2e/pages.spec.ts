@@ -29,13 +29,24 @@ const plan = {
       path: "test/format.test.js",
       action: "modify",
       originalContent: 'test("formats cents", () => {\n  expect(formatAmount(12.5)).toBe("12.50");\n});\n',
-      content: 'test.skip("formats cents", () => {\n  expect(formatAmount(12.5)).toBe("12.50");\n});\n',
+      content: 'test("formats cents", () => {\n  expect(formatAmount(12.5)).toBe("12.50");\n  expect(formatAmount(3)).toBe("3.00");\n});\n',
     },
   ],
 };
 
+// The cheap path to green: the guardrails block it, so the healing loop ends its attempt FAILED with the
+// finding stored (server/healing/store-proposal.ts); only a re-code can follow.
+const blockedPlan = {
+  ...plan,
+  changes: [
+    plan.changes[0]!,
+    { ...plan.changes[1]!, content: 'test.skip("formats cents", () => {\n  expect(formatAmount(12.5)).toBe("12.50");\n});\n' },
+  ],
+};
+const BLOCKED_FINDING = { rule: "test-skipped", path: "test/format.test.js", line: 1, side: "new", message: "The fix skips the failing test instead of fixing the code it tests." };
+
 /** What the healing loop and the knowledge base would have written: runs, sessions, audit log, a KB fix. */
-async function seed(): Promise<{ pendingId: string; healedId: string }> {
+async function seed(): Promise<{ pendingId: string; healedId: string; blockedId: string }> {
   await cleanup();
   const day = (d: number, h = 0) => new Date(Date.now() - d * 86_400_000 + h * 3_600_000);
   const runs: { id: string }[] = [];
@@ -64,10 +75,22 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
       runs[5]!.id, REPO, SHA,
       "> node --test\n▶ formatAmount\n  ✖ formats cents (1.2ms)\n    AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n    '12.5' !== '12.50'\n✖ 1 failing test",
       JSON.stringify(plan),
-      JSON.stringify([{ rule: "test-skipped", path: "test/format.test.js", line: 1, side: "new", message: "The fix skips the failing test instead of fixing the code it tests." }]),
+      JSON.stringify([]),
       day(0, -2),
     ],
   );
+  const [blocked] = await sql<{ id: string }>(
+    `INSERT INTO healing_sessions (pipeline_event_id, repo_full_name, branch, commit_sha, failure_type, status, confidence_score, source, error_excerpt, fix_plan,
+       guardrail_findings, failure_reason, created_at, updated_at)
+     VALUES ($1, $2, 'feature/cents', $3, 'TEST_FAILURE', 'FAILED', 0.7, 'LLM', $4, $5, $6, $7, $8, $8) RETURNING id::text`,
+    [
+      runs[4]!.id, REPO, SHA, "✖ formats cents (1.2ms)", JSON.stringify(blockedPlan), JSON.stringify([BLOCKED_FINDING]),
+      `Blocked by the guardrails: test-skipped at test/format.test.js:1: ${BLOCKED_FINDING.message}`, day(1),
+    ],
+  );
+  await sql(`INSERT INTO fix_audit_log (session_id, actor, action, details, created_at) VALUES ($1, 'SYSTEM', 'FIX_BLOCKED', $2, $3)`, [
+    blocked!.id, `The generated fix was blocked: test-skipped at test/format.test.js:1`, day(1),
+  ]);
   const [healed] = await sql<{ id: string }>(
     `INSERT INTO healing_sessions (pipeline_event_id, repo_full_name, branch, commit_sha, failure_type, status, outcome, confidence_score, source, kb_fix_id, fix_plan,
        fix_branch, pull_request_number, pull_request_url, decided_by, mttr_seconds, verified_at, created_at, updated_at, signature)
@@ -80,9 +103,9 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
     [REPO, SHA, day(3, 2), day(4)],
   );
   for (const [actor, action, details, at] of [
-    ["SYSTEM", "FAILURE_ANALYZED", "TEST_FAILURE in job test", day(0, -2)],
-    ["LLM", "FIX_PROPOSED", "2 files changed; confidence 78%", day(0, -2)],
-    ["SYSTEM", "GUARDRAIL_FINDING", "test-skipped in test/format.test.js:1", day(0, -2)],
+    ["SYSTEM", "SESSION_OPENED", "Attempt 1 for TEST_FAILURE in job test", day(0, -2)],
+    ["LLM", "FIX_GENERATED", "2 files changed; confidence 78%", day(0, -2)],
+    ["SYSTEM", "FAILURE_REPEATED", "The same failure again on a re-run: joined this session", day(0, -1)],
   ] as const) {
     await sql(`INSERT INTO fix_audit_log (session_id, actor, action, details, created_at) VALUES ($1, $2, $3, $4, $5)`, [pending!.id, actor, action, details, at]);
   }
@@ -93,7 +116,7 @@ async function seed(): Promise<{ pendingId: string; healedId: string }> {
     [REPO, SHA],
   );
   await sql(`INSERT INTO security_scans (repo_full_name, commit_sha, branch, files_scanned, finding_count) VALUES ($1, $2, 'main', 9, 1)`, [REPO, SHA]);
-  return { pendingId: pending!.id, healedId: healed!.id };
+  return { pendingId: pending!.id, healedId: healed!.id, blockedId: blocked!.id };
 }
 
 const KB_SIGNATURE = "e".repeat(64);
@@ -138,7 +161,7 @@ async function checkPage(page: Page, testInfo: TestInfo, name: string, docs = fa
 
 test("every dashboard page shows real data, live, accessible, at 1280 and 390 px, light and dark", async ({ page }, testInfo) => {
   test.setTimeout(240_000);
-  const { pendingId, healedId } = await seed();
+  const { pendingId, healedId, blockedId } = await seed();
   await signIn(page);
   await page.setViewportSize({ width: 1280, height: 900 });
 
@@ -159,7 +182,7 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   await expect(review.getByTestId("fix-explanation")).toContainText("printed 12.5 instead of 12.50");
   await expect(page.getByTestId("diff-file")).toHaveCount(2);
   await expect(page.locator(".diff-code-insert .shiki-token").first()).toBeVisible();
-  await expect(page.getByTestId("guardrail-finding")).toContainText("skips the failing test");
+  await expect(page.getByTestId("guardrail-finding")).toHaveCount(0);
   await expect(page.locator("[data-error-line]")).toHaveCount(3); // ✖ formats cents, AssertionError, ✖ 1 failing test
   await expect(page.getByTestId("llm-usage")).toContainText("18,234");
   await expect(page.getByTestId("llm-usage")).toContainText("$0.0684");
@@ -179,12 +202,20 @@ test("every dashboard page shows real data, live, accessible, at 1280 and 390 px
   // Reject asks for a reason in a dialog, calls the server action, reports it in a toast and the page follows.
   await page.getByRole("button", { name: "Reject", exact: true }).click();
   const dialog = page.getByRole("dialog", { name: "Reject this fix" });
-  await dialog.getByLabel("Why is the fix wrong?").fill("Skipping the test hides the bug");
+  await dialog.getByLabel("Why is the fix wrong?").fill("Pad in the formatter, not in every caller");
   await dialog.getByRole("button", { name: "Reject fix" }).click();
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Fix rejected" })).toBeVisible();
   await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "REJECTED");
-  await expect(page.getByText("Decided by demo-dev: “Skipping the test hides the bug”")).toBeVisible();
+  await expect(page.getByText("Decided by demo-dev: “Pad in the formatter, not in every caller”")).toBeVisible();
   await expect(page.getByTestId("decision-bar")).toHaveCount(0);
+
+  // A fix the guardrails blocked: the finding under its line, the reason, and no way to approve it.
+  await page.goto(`${base()}/healing/${blockedId}`);
+  await expect(page.getByTestId("session-review")).toHaveAttribute("data-status", "FAILED");
+  await expect(page.getByTestId("guardrail-finding")).toContainText("skips the failing test");
+  await expect(page.getByText(/Blocked by the guardrails/).first()).toBeVisible();
+  await expect(page.getByRole("button", { name: "Approve", exact: true })).toHaveCount(0);
+  await checkPage(page, testInfo, "review-blocked", true);
 
   // A replayed fix: its earned rate, links to the fix branch and the pull request.
   await page.goto(`${base()}/healing/${healedId}`);
