@@ -266,7 +266,7 @@ async function sim<T>(path: string): Promise<{ status: number; body: T }> {
   return { status: res.status, body: (await res.json()) as T };
 }
 
-test("a new failure appears live in the feed and its session in the decision list; re-code and approve change the session and the simulator", async ({ page }) => {
+test("a new failure appears live in the feed, its session in the decision list and on the sessions list; re-code and approve change the session and the simulator", async ({ page }) => {
   test.setTimeout(300_000);
   const repo = "infraflow-demo/notification-worker";
   await signIn(page);
@@ -274,6 +274,11 @@ test("a new failure appears live in the feed and its session in the decision lis
   const row = page.getByTestId("available-repos").getByRole("listitem").filter({ hasText: repo });
   await row.getByRole("button", { name: "Monitor" }).click();
   await expect(page.getByTestId("monitored-repos")).toContainText(repo);
+  // A second tab on the sessions list, open before the failure: its session must appear there live too.
+  const list = await page.context().newPage();
+  await list.goto(`${base()}/healing?repo=${encodeURIComponent(repo)}`);
+  await expect(list.getByTestId("live-status")).toHaveAttribute("data-status", "live");
+  await list.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   await page.goto(`${base()}/`);
   await expect(page.getByTestId("live-status")).toHaveAttribute("data-status", "live");
   const broke = await fetch(`${process.env.E2E_SIM_URL}/_admin/scenarios/lint-failure`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
@@ -285,6 +290,9 @@ test("a new failure appears live in the feed and its session in the decision lis
   const waiting = page.getByTestId("needs-decision").getByRole("row").filter({ hasText: repo });
   await expect(waiting).toHaveCount(1, { timeout: 120_000 });
   const firstId = (await waiting.getByRole("link").textContent())!.trim();
+  await expect(list.getByTestId("sessions-table").getByRole("link", { name: `Session ${firstId}` })).toBeVisible();
+  expect(await list.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+  await list.close();
 
   // Re-code with feedback: the session is closed and a second attempt starts with the feedback.
   await page.goto(`${base()}/healing/${firstId}`);
