@@ -18,7 +18,7 @@ import { serveFetchHandler } from "./serve-fetch-handler";
 import { webhookRequest } from "./webhook-request";
 import { type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
 import { upsertUser } from "@/server/auth/upsert-user";
-import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
+import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 import { captureLogs } from "./capture-logs";
 
 const SECRET = "heal-loop-secret";

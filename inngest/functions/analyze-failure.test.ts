@@ -5,10 +5,9 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "@/test/database";
+import { startDemoWorld, type DemoWorld } from "@/test/demo-world";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { POST } from "@/app/api/webhooks/github/route";
 import { db } from "@/server/db/client";
-import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { unmonitorRepo } from "@/server/repos/unmonitor-repo";
@@ -21,18 +20,13 @@ let app: Awaited<ReturnType<typeof serveFetchHandler>>;
 let token = "";
 
 describe("failing push → webhook → analyze-failure (GitHub simulator, embedded runner, PostgreSQL)", () => {
+  let world: DemoWorld;
   beforeAll(async () => {
-    sim = await startTestSimulator({ autoApproveOAuth: true });
-    token = (await sim.seedDemo()).token;
-    Object.assign(process.env, { GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: SECRET, ANALYSIS_RERUN_FAILED_JOBS: "true" });
-    resetEnvForTests();
-    app = await serveFetchHandler(POST);
+    world = await startDemoWorld({ env: () => ({ WEBHOOK_SECRET: SECRET, ANALYSIS_RERUN_FAILED_JOBS: "true" }) });
+    ({ sim, app, token } = world);
   });
   useTestDatabase();
-  afterAll(async () => {
-    await app?.close();
-    await sim?.remove();
-  });
+  afterAll(async () => world?.stop());
 
   it("monitors through the API, analyses the failure, re-runs it once, and stops monitoring", async () => {
     const user = await db().user.create({ data: { githubId: 4242n, login: "demo-dev" } });

@@ -11,7 +11,7 @@ import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
-import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
+import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 
 const OWNER = "infraflow-demo";
 const REPO = "payments-api";

@@ -15,7 +15,7 @@ import { type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { scenarios } from "@/tools/github-sim/demo/scenarios";
 import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
-import { startHealingWorld, type HealingWorld } from "@/test/healing-world";
+import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 
 const FULL = "infraflow-demo/payments-api";
 const broken = scenarios.find((s) => s.name === "failing-test")!.files["src/pricing.js"]!;

@@ -5,11 +5,10 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "@/test/database";
+import { startDemoWorld, type DemoWorld } from "@/test/demo-world";
 import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { POST } from "@/app/api/webhooks/github/route";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { db } from "@/server/db/client";
-import { resetEnvForTests } from "@/server/env";
 import { githubClient } from "@/server/github/octokit";
 import type { LiveMessage } from "@/server/realtime/messages";
 import { sseHub } from "@/server/realtime/live";
@@ -30,18 +29,13 @@ let token = "";
 const directStep: WorkflowStep = { run: async (_id, fn) => fn(), sendEvent: async () => {}, sleep: async () => {}, sleepUntil: async () => {}, waitForEvent: async () => null };
 
 describe("push → scan-push → findings (GitHub simulator, embedded runner, PostgreSQL)", () => {
+  let world: DemoWorld;
   beforeAll(async () => {
-    sim = await startTestSimulator({ autoApproveOAuth: true });
-    token = (await sim.seedDemo()).token;
-    Object.assign(process.env, { GITHUB_URL: sim.url, GITHUB_TOKEN: token, WEBHOOK_SECRET: SECRET, OSV_ENABLED: "false" });
-    resetEnvForTests();
-    app = await serveFetchHandler(POST);
+    world = await startDemoWorld({ env: () => ({ WEBHOOK_SECRET: SECRET, OSV_ENABLED: "false" }) });
+    ({ sim, app, token } = world);
   });
   useTestDatabase();
-  afterAll(async () => {
-    await app?.close();
-    await sim?.remove();
-  });
+  afterAll(async () => world?.stop());
 
   it("scans the pushed commit of a monitored repository once, masks the secrets, and serves the findings", async () => {
     // Signed in with GitHub (its token decides which repositories the reads may show: server/access).
