@@ -1,9 +1,8 @@
 // Issue 11: two people signed in at once, each seeing only the repositories GitHub lets them read; a
 // repository of the other is a 404; signing out ends the session on the server (a copied cookie stops
 // working).
-import { expect, test, type Browser, type BrowserContext } from "@playwright/test";
-import pg from "pg";
-import { base, sim } from "./support";
+import { expect, test } from "@playwright/test";
+import { authorizeAs, base, signedInContext, sim, sql } from "./support";
 
 // Private repositories: a public one is readable by anyone signed in, as on GitHub.
 const DEMO_REPO = "infraflow-demo/e2e-dev-private";
@@ -16,32 +15,11 @@ async function admin(path: string, body: unknown) {
 }
 
 async function insertRun(repo: string, runId: number) {
-  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO pipeline_events (repo_full_name, branch, commit_sha, workflow_name, status, conclusion, run_id, run_attempt)
-       VALUES ($1, 'main', $2, 'CI', 'failure', 'failure', $3, 1) ON CONFLICT DO NOTHING`,
-      [repo, "e".repeat(40), runId],
-    );
-  } finally {
-    await client.end();
-  }
-}
-
-/** A browser context signed in as `login` (the simulator signs in whoever the authorize URL names). */
-async function signedIn(browser: Browser, login: string): Promise<BrowserContext> {
-  const context = await browser.newContext();
-  await context.route(`${sim()}/login/oauth/authorize**`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set("login", login);
-    return route.continue({ url: url.toString() });
-  });
-  const page = await context.newPage();
-  await page.goto(`${base()}/`);
-  await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-  await expect(page.getByTestId("signed-in-user")).toHaveText(login);
-  return context;
+  await sql(
+    `INSERT INTO pipeline_events (repo_full_name, branch, commit_sha, workflow_name, status, conclusion, run_id, run_attempt)
+     VALUES ($1, 'main', $2, 'CI', 'failure', 'failure', $3, 1) ON CONFLICT DO NOTHING`,
+    [repo, "e".repeat(40), runId],
+  );
 }
 
 test("two users signed in at once each see only their repositories; signing out revokes the session", async ({ browser }) => {
@@ -51,8 +29,8 @@ test("two users signed in at once each see only their repositories; signing out 
   await insertRun(DEMO_REPO, 9_100_001);
   await insertRun(CAROL_REPO, 9_100_002);
 
-  const dev = await signedIn(browser, "demo-dev");
-  const carol = await signedIn(browser, CAROL);
+  const dev = await signedInContext(browser, "demo-dev");
+  const carol = await signedInContext(browser, CAROL);
   const devPage = dev.pages()[0]!;
   const carolPage = carol.pages()[0]!;
 
@@ -92,11 +70,7 @@ test("two users signed in at once each see only their repositories; signing out 
 test("a sign-in refused by the allow-list lands on a page that says why", async ({ page, context }) => {
   // The e2e server lets in members of infraflow-demo and e2e-carol / demo-reviewer (e2e/global-setup.ts).
   await admin("users", { login: "e2e-mallory" });
-  await context.route(`${sim()}/login/oauth/authorize**`, (route) => {
-    const url = new URL(route.request().url());
-    url.searchParams.set("login", "e2e-mallory");
-    return route.continue({ url: url.toString() });
-  });
+  await authorizeAs(context, "e2e-mallory");
   await page.goto(`${base()}/`);
   await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
   await expect(page.getByTestId("signin-refused")).toContainText("AUTH_ALLOWED_ORGS");

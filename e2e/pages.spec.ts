@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page, type TestInfo } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
-import { base, signIn, sql } from "./support";
+import { base, signedInContext, signIn, sql } from "./support";
 
 const REPO = "infraflow-demo/billing-cli";
 const SHA = "b".repeat(40);
@@ -340,18 +340,9 @@ test("a user without push access sees the decision buttons disabled with the rea
      VALUES ($1, 'main', $2, 'TEST_FAILURE', 'PENDING_APPROVAL', 0.7, 'LLM', $3) RETURNING id::text`,
     [repo, SHA, JSON.stringify(plan)],
   );
-  const context = await browser.newContext();
+  const context = await signedInContext(browser, reviewer);
   try {
-    await context.route(`${process.env.E2E_SIM_URL}/login/oauth/authorize**`, (route) => {
-      const url = new URL(route.request().url());
-      url.searchParams.set("login", reviewer);
-      return route.continue({ url: url.toString() });
-    });
-    const page = await context.newPage();
-    await page.goto(`${base()}/`);
-    await page.getByRole("main").getByRole("button", { name: "Sign in with GitHub" }).click();
-    await expect(page.getByTestId("signed-in-user")).toHaveText(reviewer);
-
+    const page = context.pages()[0]!;
     await page.goto(`${base()}/healing/${session!.id}`);
     const approve = page.getByRole("button", { name: "Approve" });
     await expect(approve).toBeDisabled();

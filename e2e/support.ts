@@ -1,6 +1,6 @@
 // What the browser specs share: where global-setup started things, signing in through the simulator's
 // OAuth server, and SQL against the test database (to seed or read what a page cannot show).
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import pg from "pg";
 
 /** The app under test (`next start`, started by e2e/global-setup.ts). */
@@ -25,4 +25,21 @@ export async function sql<T = Record<string, unknown>>(text: string, params: unk
   } finally {
     await client.end();
   }
+}
+
+/** Makes the simulator's OAuth server sign this context in as `login` (it signs in whoever the authorize URL names). */
+export async function authorizeAs(context: BrowserContext, login: string): Promise<void> {
+  await context.route(`${sim()}/login/oauth/authorize**`, (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set("login", login);
+    return route.continue({ url: url.toString() });
+  });
+}
+
+/** A browser context of its own, signed in as `login`. */
+export async function signedInContext(browser: Browser, login: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  await authorizeAs(context, login);
+  await signIn(await context.newPage(), { login });
+  return context;
 }

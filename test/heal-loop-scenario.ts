@@ -12,11 +12,11 @@ import { approveAs, recodeAs, rejectAs } from "@/server/healing/decide-session";
 import { sseHub } from "@/server/realtime/live";
 import type { LiveMessage } from "@/server/realtime/messages";
 import { monitorRepo } from "@/server/repos/monitor-repo";
-import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
+import { eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "./database";
 import { serveFetchHandler } from "./serve-fetch-handler";
 import { webhookRequest } from "./webhook-request";
-import { type EngineName, type WorkflowEngineHarness } from "./workflow-engines";
+import { type EngineName } from "./workflow-engines";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 import { captureLogs } from "./capture-logs";
@@ -27,11 +27,7 @@ const REPO = "payments-api";
 const FULL = `${OWNER}/${REPO}`;
 
 export function healLoopScenario(engineName: EngineName) {
-  let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-  let app: Awaited<ReturnType<typeof serveFetchHandler>>;
   let proxy: Awaited<ReturnType<typeof serveFetchHandler>>;
-  let engine: WorkflowEngineHarness;
-  let token = "";
   let world: HealingWorld;
   let logs: ReturnType<typeof captureLogs>;
   const anthropicBodies: string[] = [];
@@ -46,7 +42,7 @@ export function healLoopScenario(engineName: EngineName) {
       const body = await req.text();
       anthropicBodies.push(body);
       const url = new URL(req.url);
-      return fetch(`${sim.anthropicUrl}${url.pathname}`, { method: "POST", headers: req.headers, body });
+      return fetch(`${world.sim.anthropicUrl}${url.pathname}`, { method: "POST", headers: req.headers, body });
     });
     world = await startHealingWorld({
       engine: engineName,
@@ -56,7 +52,6 @@ export function healLoopScenario(engineName: EngineName) {
         KB_MIN_SUCCESS_COUNT: "1", KB_MIN_CONFIDENCE: "0",
       }),
     });
-    ({ sim, app, engine, token } = world);
     unsubscribe = sseHub().subscribe((channel, message) => {
       if (channel === "healing-events") live.push(message);
     });
@@ -72,6 +67,7 @@ export function healLoopScenario(engineName: EngineName) {
     eventually(async () => db().healingSession.findFirst({ where: { repoFullName: FULL, ...where }, orderBy: { id: "desc" } }), what, attempts);
 
   it("break → PENDING_APPROVAL → re-code with feedback → two approvals, one commit → CI green, SUCCEEDED with MTTR → fork changes nothing → break again: fast path, no LLM call", async () => {
+    const { sim, app, engine, token } = world;
     const github = githubClient(token, sim.url);
     // Signed in with GitHub: its token decides what this user may read and decide on (server/access).
     const user = await upsertUser(db(), { githubId: 7001n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });

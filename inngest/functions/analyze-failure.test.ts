@@ -3,10 +3,9 @@
 // analyze-failure, which reads the logs back from the simulator through the GitHub API.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/sim-fixture";
+import { eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "@/test/database";
 import { startDemoWorld, type DemoWorld } from "@/test/demo-world";
-import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { db } from "@/server/db/client";
 import { githubClient } from "@/server/github/octokit";
 import { monitorRepo } from "@/server/repos/monitor-repo";
@@ -15,20 +14,17 @@ import { embeddedRunner } from "../runner";
 
 const SECRET = "sim-webhook-secret";
 const REPO = "infraflow-demo/payments-api";
-let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-let app: Awaited<ReturnType<typeof serveFetchHandler>>;
-let token = "";
 
 describe("failing push → webhook → analyze-failure (GitHub simulator, embedded runner, PostgreSQL)", () => {
   let world: DemoWorld;
   beforeAll(async () => {
     world = await startDemoWorld({ env: () => ({ WEBHOOK_SECRET: SECRET, ANALYSIS_RERUN_FAILED_JOBS: "true" }) });
-    ({ sim, app, token } = world);
   });
   useTestDatabase();
   afterAll(async () => world?.stop());
 
   it("monitors through the API, analyses the failure, re-runs it once, and stops monitoring", async () => {
+    const { sim, app, token } = world;
     const user = await db().user.create({ data: { githubId: 4242n, login: "demo-dev" } });
     const log = pino({ level: "silent" });
     const github = githubClient(token, sim.url);
@@ -69,6 +65,7 @@ describe("failing push → webhook → analyze-failure (GitHub simulator, embedd
   }, 180_000);
 
   it("gives manual webhook settings when GitHub refuses to add the webhook", async () => {
+    const { sim, app, token } = world;
     const user = await db().user.upsert({ where: { githubId: 4243n }, create: { githubId: 4243n, login: "demo-dev" }, update: {} });
     const github = githubClient(token, sim.url);
     const unreachable = "http://infra flow.invalid"; // GitHub answers 422: the payload URL is not a URL

@@ -7,9 +7,7 @@ import { db } from "@/server/db/client";
 import { githubClient } from "@/server/github/octokit";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { useTestDatabase } from "@/test/database";
-import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { type WorkflowEngineHarness } from "@/test/workflow-engines";
-import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
+import { eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 
@@ -18,10 +16,6 @@ const REPO = "payments-api";
 const FULL = `${OWNER}/${REPO}`;
 
 describe("pre-existing and repeated failures (embedded runner, simulator, PostgreSQL)", () => {
-  let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-  let app: Awaited<ReturnType<typeof serveFetchHandler>>;
-  let engine: WorkflowEngineHarness;
-  let token = "";
   let world: HealingWorld;
 
   useTestDatabase();
@@ -30,11 +24,11 @@ describe("pre-existing and repeated failures (embedded runner, simulator, Postgr
       engine: "embedded",
       env: (s) => ({ WEBHOOK_SECRET: "branches-secret", HEALING_DEMO_MODE: "true", ANTHROPIC_BASE_URL: s.anthropicUrl, HEALING_AUTO_APPLY: "false" }),
     });
-    ({ sim, app, engine, token } = world);
   }, 240_000);
   afterAll(async () => world?.stop());
 
   it("a feature branch with the default branch's failure is pre-existing; a repeat on the default branch joins its session", async () => {
+    const { sim, app, engine, token } = world;
     const github = githubClient(token, sim.url);
     // Signed in with GitHub: its token decides what this user may read and decide on (server/access).
     const user = await upsertUser(db(), { githubId: 7201n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });

@@ -10,10 +10,8 @@ import { githubClient } from "@/server/github/octokit";
 import { startAnthropicStub, toolUse } from "@/server/healing/generate/testing/anthropic-stub";
 import { monitorRepo } from "@/server/repos/monitor-repo";
 import { useTestDatabase } from "@/test/database";
-import { serveFetchHandler } from "@/test/serve-fetch-handler";
-import { type WorkflowEngineHarness } from "@/test/workflow-engines";
 import { scenarios } from "@/tools/github-sim/demo/scenarios";
-import { eventually, startTestSimulator } from "@/tools/github-sim/test-support/sim-fixture";
+import { eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { startHealingWorld, type HealingWorld } from "@/test/demo-world";
 
@@ -34,11 +32,7 @@ function uselessFix(n: number) {
 }
 
 describe("a fix whose CI fails lowers confidence and re-codes (embedded runner, simulator, PostgreSQL)", () => {
-  let sim: Awaited<ReturnType<typeof startTestSimulator>>;
   let stub: Awaited<ReturnType<typeof startAnthropicStub>>;
-  let app: Awaited<ReturnType<typeof serveFetchHandler>>;
-  let engine: WorkflowEngineHarness;
-  let token = "";
   let world: HealingWorld;
 
   useTestDatabase();
@@ -51,7 +45,6 @@ describe("a fix whose CI fails lowers confidence and re-codes (embedded runner, 
         HEALING_AUTO_APPLY: "true", HEALING_CONFIDENCE_THRESHOLD: "0", HEALING_MAX_RETRIES: "1",
       }),
     });
-    ({ sim, app, engine, token } = world);
   }, 240_000);
   afterAll(async () => {
     await world?.stop();
@@ -60,6 +53,7 @@ describe("a fix whose CI fails lowers confidence and re-codes (embedded runner, 
   });
 
   it("auto-applies as SYSTEM, CI fails, attempt 2 gets the CI logs and a lower confidence, then the session ends FAILED", async () => {
+    const { sim, app, token } = world;
     let n = 0;
     stub.answer(() => toolUse("propose_fix", uselessFix(++n)));
     // Signed in with GitHub: its token decides what this user may read and decide on (server/access).

@@ -3,10 +3,9 @@
 // the changed files back through the GitHub API and stores findings in PostgreSQL; tRPC reads them.
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestSimulator, eventually } from "@/tools/github-sim/test-support/sim-fixture";
+import { eventually } from "@/tools/github-sim/test-support/sim-fixture";
 import { useTestDatabase } from "@/test/database";
 import { startDemoWorld, type DemoWorld } from "@/test/demo-world";
-import { serveFetchHandler } from "@/test/serve-fetch-handler";
 import { upsertUser } from "@/server/auth/upsert-user";
 import { db } from "@/server/db/client";
 import { githubClient } from "@/server/github/octokit";
@@ -21,9 +20,6 @@ import { scanPushWorkflow } from "./scan-push";
 
 const SECRET = "sim-webhook-secret";
 const REPO = "infraflow-demo/user-service";
-let sim: Awaited<ReturnType<typeof startTestSimulator>>;
-let app: Awaited<ReturnType<typeof serveFetchHandler>>;
-let token = "";
 
 // Runs a handler again outside any engine: every step executes, as a retry that lost its journal would.
 const directStep: WorkflowStep = { run: async (_id, fn) => fn(), sendEvent: async () => {}, sleep: async () => {}, sleepUntil: async () => {}, waitForEvent: async () => null };
@@ -32,12 +28,12 @@ describe("push → scan-push → findings (GitHub simulator, embedded runner, Po
   let world: DemoWorld;
   beforeAll(async () => {
     world = await startDemoWorld({ env: () => ({ WEBHOOK_SECRET: SECRET, OSV_ENABLED: "false" }) });
-    ({ sim, app, token } = world);
   });
   useTestDatabase();
   afterAll(async () => world?.stop());
 
   it("scans the pushed commit of a monitored repository once, masks the secrets, and serves the findings", async () => {
+    const { sim, app, token } = world;
     // Signed in with GitHub (its token decides which repositories the reads may show: server/access).
     const user = await upsertUser(db(), { githubId: 5151n, login: "demo-dev", name: null, avatarUrl: null, email: null }, { accessToken: token });
     await monitorRepo({ db: db(), github: githubClient(token, sim.url), log: pino({ level: "silent" }), userId: user.id, repoFullName: REPO, appUrl: app.url });
