@@ -2,14 +2,19 @@
 import { eventType } from "inngest";
 import { z } from "zod";
 
+/** The failed run an event is about (its stored pipeline event and where it ran). */
+const failedRunRef = {
+  pipelineEventId: z.string(),
+  repoFullName: z.string(),
+  branch: z.string(),
+  commitSha: z.string(),
+  runId: z.string(),
+};
+
 /** A monitored repository's workflow run failed (from the workflow_run webhook). */
 export const pipelineFailed = eventType("infraflow/pipeline.failed", {
   schema: z.object({
-    pipelineEventId: z.string(),
-    repoFullName: z.string(),
-    branch: z.string(),
-    commitSha: z.string(),
-    runId: z.string(),
+    ...failedRunRef,
     runAttempt: z.number().int(),
     workflowName: z.string(),
     deliveryId: z.string(),
@@ -33,11 +38,7 @@ export const fixRunCompleted = eventType("infraflow/fix-run.completed", {
 /** An analysed failure that is neither flaky nor pre-existing: open (or join) its healing session. */
 export const healRequested = eventType("infraflow/heal.requested", {
   schema: z.object({
-    pipelineEventId: z.string(),
-    repoFullName: z.string(),
-    branch: z.string(),
-    commitSha: z.string(),
-    runId: z.string(),
+    ...failedRunRef,
     failureType: z.string(),
     signature: z.string(),
     signatureText: z.string(),
