@@ -12,7 +12,8 @@ import { announceSession } from "@/server/healing/announce-session";
 import { checkFixRuns } from "@/server/healing/check-fix-runs";
 import { failSession } from "@/server/healing/fail-session";
 import { learnFromOutcome } from "@/server/healing/learn-from-outcome";
-import { recodeSession } from "@/server/healing/recode-session";
+import { MAX_FEEDBACK_CHARS } from "@/server/healing/feedback-limit";
+import { recodeSession, RetryLimitReached } from "@/server/healing/recode-session";
 import { recordSessionOutcome } from "@/server/healing/record-session-outcome";
 import type { WorkflowEventOut } from "@/server/healing/session-events";
 import { publishLive } from "@/server/realtime/live";
@@ -54,8 +55,10 @@ export const recordFixOutcomeWorkflow = defineWorkflow(
         }).catch(() => null);
         excerpt = analysis?.primary?.analysis.excerpt ?? "";
       }
-      // Kept well under the re-code feedback limit (MAX_FEEDBACK_CHARS): the excerpt's head holds the root cause.
-      const clipped = excerpt.length > 6000 ? `${excerpt.slice(0, 6000)}\n…` : excerpt;
+      // Three quarters of the re-code feedback limit, leaving room for the line that names the run: the
+      // excerpt's head holds the root cause.
+      const room = (MAX_FEEDBACK_CHARS * 3) / 4;
+      const clipped = excerpt.length > room ? `${excerpt.slice(0, room)}\n…` : excerpt;
       const reason = `CI failed on the fix (run ${verdict.failedRunId ?? "unknown"} on ${s.fixBranch})${clipped ? `:\n${clipped}` : ""}`;
       await db().healingSession.updateMany({ where: { id: sessionId, failureReason: null }, data: { failureReason: reason } });
       return reason;
@@ -70,7 +73,7 @@ export const recordFixOutcomeWorkflow = defineWorkflow(
         return { childId: child.id, events: collected };
       } catch (err) {
         if (!isAppError(err) || err.code !== "CONFLICT") throw err;
-        if (/retry limit/.test(err.message)) {
+        if (err instanceof RetryLimitReached) {
           await failSession(db(), { sessionId, reason: `${feedback}\n\n${err.message}`, from: ["APPLIED"], action: "RETRIES_EXHAUSTED" });
           await announceSession("failed", { id: sessionId, repoFullName: result.repoFullName });
         }

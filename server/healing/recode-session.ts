@@ -9,11 +9,18 @@ import { AppError } from "../errors";
 import { logger } from "../logger";
 import { appendAudit } from "./audit";
 import { announceSession } from "./announce-session";
+import { MAX_FEEDBACK_CHARS } from "./feedback-limit";
 import { decisionConflict, deciderActor, deciderName, readSessionForDecision, type Decider, type DecisionDeps } from "./decision-guard";
 import { recodeEvent } from "./session-events";
 import { toSessionDetailDto } from "./session-dto";
 
-export const MAX_FEEDBACK_CHARS = 8000;
+/** The failure already had HEALING_MAX_RETRIES re-codes: a CONFLICT that ends the loop rather than a race. */
+export class RetryLimitReached extends AppError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+    this.name = "RetryLimitReached";
+  }
+}
 
 export function canRecode(s: Pick<HealingSession, "status" | "decidedBy" | "outcome">): boolean {
   return (s.status === "PENDING_APPROVAL" && !s.decidedBy) || s.status === "FAILED" || (s.status === "APPLIED" && s.outcome === "FAILED");
@@ -34,7 +41,7 @@ export async function recodeSession(
     const existing = await tx.healingSession.findFirst({ where: { parentSessionId: parent.id }, select: { id: true } });
     if (existing) throw new AppError("CONFLICT", `Cannot re-code session ${parent.id}: it was already re-coded as session ${existing.id}`);
     if (parent.attemptNumber > o.maxRetries) {
-      throw new AppError("CONFLICT", `Cannot re-code session ${parent.id}: attempt ${parent.attemptNumber} reached the retry limit (HEALING_MAX_RETRIES=${o.maxRetries})`);
+      throw new RetryLimitReached(`Cannot re-code session ${parent.id}: attempt ${parent.attemptNumber} reached the retry limit (HEALING_MAX_RETRIES=${o.maxRetries})`);
     }
     if (parent.status === "PENDING_APPROVAL") {
       await tx.healingSession.update({ where: { id: parent.id }, data: { status: "REJECTED", decidedBy: who, rejectionReason: `Re-code requested${feedback ? `: ${feedback}` : ""}` } });

@@ -11,6 +11,7 @@ import { estimateTokens, type BudgetItem } from "./fit-to-budget";
 import type { BreakingChange } from "./read-breaking-change";
 import type { FileRead } from "./repo-snapshot";
 import type { FailureToHeal, OmittedContext, PreviousAttempt } from "./types";
+import { MAX_FEEDBACK_CHARS } from "../feedback-limit";
 
 export type ItemKind = "failure" | "job-log" | "change" | "file" | "kb-hint" | "attempt" | "feedback";
 
@@ -31,8 +32,6 @@ export interface ContextMaterials {
   previousAttempts: PreviousAttempt[];
   kbHint: FixHint | null;
 }
-
-const MAX_FEEDBACK_CHARS = 8000;
 
 export function buildContextItems(m: ContextMaterials): { items: ContextItem[]; unreadable: OmittedContext[] } {
   const items: ContextItem[] = [];
